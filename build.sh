@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# build.sh: dbtour's one build. Needs Go and Node; installs the rest.
+#
+#   ./build.sh run        build everything and serve the course on :8080
+#   ./build.sh test       build, then run every test (Go, wasm under Node, browser)
+#   ./build.sh build      generate, build engine.wasm and the dbtour binary (bin/dbtour)
+#   ./build.sh export DIR build, then write the site into DIR as static files
+#   ./build.sh gen        regenerate templ code
+#   ./build.sh wasm       build web/static/engine/engine.wasm and copy wasm_exec.js
+set -euo pipefail
+cd "$(dirname "$0")"
+
+GOROOT_WASM="$(go env GOROOT)/lib/wasm"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+need_node() {
+  command -v node >/dev/null || die "Node.js is missing: install Node 18 or newer (it runs the wasm tests)."
+}
+
+# need_chromium finds Chromium for the browser tests, installing Debian's
+# package when it is missing and we are root.
+need_chromium() {
+  CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
+  if [ -z "$CHROMIUM" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Chromium (Debian package chromium)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      CHROMIUM="$(command -v chromium)"
+    else
+      die "Chromium is missing: install it (Debian: sudo apt-get install chromium) or set CHROMIUM=/path/to/chrome."
+    fi
+  fi
+  export CHROMIUM
+}
+
+gen() {
+  say "templ generate"
+  go tool templ generate -path web >/dev/null
+}
+
+wasm() {
+  say "engine.wasm"
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/static/engine/engine.wasm ./wasm
+  cp "$GOROOT_WASM/wasm_exec.js" web/static/engine/wasm_exec.js
+}
+
+build() {
+  gen
+  wasm
+  say "bin/dbtour"
+  go build -trimpath -o bin/dbtour ./server
+}
+
+check_generated() {
+  say "generated code and formatting are current"
+  local unformatted
+  unformatted="$(gofmt -l $(git ls-files '*.go'))"
+  [ -z "$unformatted" ] || die "gofmt needed: $unformatted"
+  go mod tidy -diff >/dev/null || die "go.mod/go.sum are not tidy: run go mod tidy"
+  go vet ./...
+  GOOS=js GOARCH=wasm go vet ./wasm/...
+}
+
+test_all() {
+  need_node
+  need_chromium
+  build
+  check_generated
+  say "go test (native)"
+  go test -count=1 ./...
+  say "go test (GOOS=js GOARCH=wasm, under Node)"
+  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
+  say "engine.js API (Node)"
+  node --test web/jstest/
+  say "browser tests (headless Chromium)"
+  go test -count=1 -tags e2e -run Browser ./server
+}
+
+case "${1:-}" in
+  run) build; exec bin/dbtour serve "${@:2}" ;;
+  test) time test_all ;;
+  build) build ;;
+  export) [ $# -eq 2 ] || die "usage: ./build.sh export DIR"; build; bin/dbtour export "$2" ;;
+  gen) gen ;;
+  wasm) wasm ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,79 @@
+// Package lessons loads the course: lesson files written in Markdown, with
+// front matter and fenced SQL cells, as documented in lessons/README.md.
+// The course that ships with dbtour is embedded, so the binary carries it.
+package lessons
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/text"
+)
+
+//go:embed content
+var content embed.FS
+
+// ErrNotFound is returned for a lesson slug the course does not have.
+var ErrNotFound = errors.New("lesson not found")
+
+// Content returns the course that ships inside the binary.
+func Content() fs.FS {
+	sub, err := fs.Sub(content, "content")
+	if err != nil {
+		panic(err) // "content" is a valid path by construction
+	}
+	return sub
+}
+
+// Course is a loaded, immutable set of lessons in course order.
+type Course struct {
+	Lessons []*Lesson
+}
+
+// Load parses every *.md file at the top of fsys. It fails on the first
+// malformed lesson, naming its file and line.
+func Load(fsys fs.FS) (*Course, error) {
+	names, err := fs.Glob(fsys, "*.md")
+	if err != nil {
+		return nil, fmt.Errorf("list lessons: %w", err)
+	}
+	c := &Course{}
+	for _, name := range names {
+		if strings.EqualFold(name, "README.md") {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read lesson: %w", err)
+		}
+		l, err := Parse(name, src)
+		if err != nil {
+			return nil, err
+		}
+		c.Lessons = append(c.Lessons, l)
+	}
+	if len(c.Lessons) == 0 {
+		return nil, fmt.Errorf("no lessons (*.md files) found")
+	}
+	sort.SliceStable(c.Lessons, func(i, j int) bool { return c.Lessons[i].Order < c.Lessons[j].Order })
+	return c, nil
+}
+
+// Lesson returns the lesson with the given slug, or ErrNotFound.
+func (c *Course) Lesson(slug string) (*Lesson, error) {
+	for _, l := range c.Lessons {
+		if l.Slug == slug {
+			return l, nil
+		}
+	}
+	return nil, fmt.Errorf("%q: %w", slug, ErrNotFound)
+}
+
+// textReader adapts lesson source to goldmark's parser.
+func textReader(src []byte) text.Reader {
+	return text.NewReader(src)
+}

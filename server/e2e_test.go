@@ -1,0 +1,158 @@
+//go:build e2e
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The browser tests need engine.wasm (./build.sh wasm) and Chromium
+// (./build.sh test installs it); ./build.sh test runs them with -tags e2e.
+
+// newBrowser starts headless Chromium for one test.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	exec := os.Getenv("CHROMIUM")
+	if exec == "" {
+		exec = "chromium"
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exec), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("start chromium (%s): %v", exec, err)
+	}
+	return ctx
+}
+
+// site is a server under test: dbtour itself, or its export behind a
+// plain static file server.
+type site struct {
+	name    string
+	handler func(t *testing.T, s *server) http.Handler
+}
+
+func TestBrowserLesson(t *testing.T) {
+	s, err := newServer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.assets["/static/engine/engine.wasm"]; !ok {
+		t.Fatal("engine.wasm is not embedded: run ./build.sh wasm before the browser tests")
+	}
+	for _, st := range []site{
+		{"served", func(*testing.T, *server) http.Handler { return s }},
+		{"exported", func(t *testing.T, s *server) http.Handler {
+			dir := t.TempDir()
+			if _, err := s.export(dir); err != nil {
+				t.Fatal(err)
+			}
+			return http.FileServer(http.Dir(dir))
+		}},
+	} {
+		t.Run(st.name, func(t *testing.T) {
+			ts := httptest.NewServer(st.handler(t, s))
+			defer ts.Close()
+			ctx := newBrowser(t)
+			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/lessons/first-database/"),
+				chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`))); err != nil {
+				t.Fatal(err)
+			}
+			t.Run("edit and run", func(t *testing.T) { testEditAndRun(ctx, t) })
+			t.Run("ctrl+enter and syntax error", func(t *testing.T) { testSyntaxError(ctx, t) })
+			t.Run("one result per statement", func(t *testing.T) { testStatements(ctx, t) })
+		})
+	}
+}
+
+// cell selects the textarea of the cell with the given index.
+func cell(i int) chromedp.CSS {
+	return chromedp.CSS(fmt.Sprintf(`sql-cell[data-index="%d"] textarea`, i))
+}
+
+// typeInto replaces the text of cell i as a reader would: select all, type.
+func typeInto(ctx context.Context, i int, text string) error {
+	return chromedp.Do(ctx,
+		chromedp.Focus(cell(i)),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(text),
+	)
+}
+
+// waitRows waits until cell i shows exactly want (one table per statement).
+func waitRows(ctx context.Context, t *testing.T, i int, want [][][]string) {
+	t.Helper()
+	js := fmt.Sprintf(`Array.from(document.querySelectorAll('sql-cell[data-index="%d"] .output table'),
+		(table) => Array.from(table.tBodies[0].rows, (tr) => Array.from(tr.cells, (td) => td.textContent)))`, i)
+	wantJSON, _ := json.Marshal(want)
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf("JSON.stringify(%s) === %q", js, wantJSON))); err != nil {
+		got, _ := chromedp.Run(context.WithoutCancel(ctx), chromedp.Evaluate[[][][]string](js))
+		t.Fatalf("cell %d: got tables %v, want %v (%v)", i, got, want, err)
+	}
+}
+
+func testEditAndRun(ctx context.Context, t *testing.T) {
+	// Cell 3 is "select * from books"; cells 1 and 2 above it create and fill the table.
+	if err := typeInto(ctx, 3, "select title, year from books where year < 2010 order by year"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`sql-cell[data-index="3"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitRows(ctx, t, 3, [][][]string{{{"The C Programming Language", "1978"}, {"SQL and Relational Theory", "2009"}}})
+}
+
+func testSyntaxError(ctx context.Context, t *testing.T) {
+	if err := typeInto(ctx, 0, "select 1;\n  selec 2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	waitRows(ctx, t, 0, [][][]string{{{"1"}}})
+	msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('sql-cell[data-index="0"] [data-testid=error]').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `Line 2, column 3: near "selec": syntax error`; msg != want {
+		t.Errorf("got error %q, want %q", msg, want)
+	}
+	sel, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`(() => { const ta = document.querySelector('sql-cell[data-index="0"] textarea'); return [ta.selectionStart, ta.selectionEnd]; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{12, 13}; !reflect.DeepEqual(sel, want) {
+		t.Errorf("editor selection: got %v, want %v (the failing token)", sel, want)
+	}
+}
+
+func testStatements(ctx context.Context, t *testing.T) {
+	if err := typeInto(ctx, 4, "select 1 as a; select 'x' as b, null as c"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`sql-cell[data-index="4"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitRows(ctx, t, 4, [][][]string{{{"1"}}, {{"x", "NULL"}}})
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"github.com/a-h/templ"
+	"github.com/dbtour/dbtour/lessons"
+	"github.com/dbtour/dbtour/wasm/engine"
+	"github.com/dbtour/dbtour/web"
+)
+
+// lessonPath is the URL path of a lesson page.
+func lessonPath(slug string) string {
+	return "/lessons/" + slug + "/"
+}
+
+// renderPages renders every page of the course to HTML, keyed by URL path.
+func renderPages(ctx context.Context, c *lessons.Course) (map[string][]byte, error) {
+	pages := map[string][]byte{}
+	index, err := renderHTML(ctx, web.IndexPage(indexView(c)))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	pages["/"] = index
+	for i, l := range c.Lessons {
+		v, err := lessonView(ctx, c, i)
+		if err != nil {
+			return nil, fmt.Errorf("lesson %s: %w", l.Slug, err)
+		}
+		if pages[lessonPath(l.Slug)], err = renderHTML(ctx, web.LessonPage(v)); err != nil {
+			return nil, fmt.Errorf("lesson %s: %w", l.Slug, err)
+		}
+	}
+	return pages, nil
+}
+
+func renderHTML(ctx context.Context, c templ.Component) ([]byte, error) {
+	var b bytes.Buffer
+	if err := c.Render(ctx, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func indexView(c *lessons.Course) web.IndexView {
+	v := web.IndexView{Root: "", Title: "Learn databases in your browser"}
+	for _, l := range c.Lessons {
+		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary})
+	}
+	return v
+}
+
+// lessonView builds the view of lesson i, running its cells in page order
+// on a fresh database so that the page carries every result.
+func lessonView(ctx context.Context, c *lessons.Course, i int) (web.LessonView, error) {
+	l := c.Lessons[i]
+	const root = "../../"
+	v := web.LessonView{Root: root, Title: l.Title}
+	link := func(o *lessons.Lesson) *web.LessonLink {
+		return &web.LessonLink{Href: root + lessonPath(o.Slug)[1:], Title: o.Title}
+	}
+	if i > 0 {
+		v.Prev = link(c.Lessons[i-1])
+	}
+	if i+1 < len(c.Lessons) {
+		v.Next = link(c.Lessons[i+1])
+	}
+	s, err := engine.Open(engine.Options{})
+	if err != nil {
+		return v, err
+	}
+	defer s.Close()
+	n := 0
+	for _, b := range l.Blocks {
+		if b.Cell == nil {
+			v.Blocks = append(v.Blocks, web.BlockView{HTML: b.HTML})
+			continue
+		}
+		cell := &web.CellView{Index: n, Setup: b.Cell.Kind == lessons.Setup, Source: b.Cell.Source,
+			Result: s.Exec(ctx, b.Cell.Source)}
+		v.Blocks = append(v.Blocks, web.BlockView{Cell: cell})
+		n++
+	}
+	return v, nil
+}

@@ -1,0 +1,35 @@
+// client.js: a promise-based connection to the engine worker.
+
+// EngineClient sends scripts to the worker and resolves with their results.
+export class EngineClient {
+  constructor(workerURL) {
+    this.worker = new Worker(workerURL);
+    this.nextID = 1;
+    this.pending = new Map();
+    this.worker.onmessage = ({ data }) => this.settle(data);
+    this.worker.onerror = (ev) => this.failAll(ev.message || "the engine worker failed to start");
+  }
+
+  // run runs scripts in order on a fresh database; it resolves with one
+  // result per script and rejects if the engine could not run at all.
+  run(scripts) {
+    const id = this.nextID++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, scripts });
+    });
+  }
+
+  settle({ id, results, error }) {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    if (error) p.reject(new Error(error));
+    else p.resolve(results);
+  }
+
+  failAll(message) {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,31 @@
+// lesson.js: the lesson page's script: defines <sql-cell> and runs cells
+// in page order on the page's database, in a Web Worker.
+import { EngineClient } from "./client.js";
+import { SQLCell } from "./sql-cell.js";
+
+customElements.define("sql-cell", SQLCell);
+
+const cells = () => Array.from(document.querySelectorAll("sql-cell"));
+
+if (cells().length > 0) {
+  const client = new EngineClient(new URL("./worker.js", import.meta.url));
+  client.run(["select 1"]).catch(() => {}); // compile the engine while the reader reads
+
+  // A run of cell k replays cells 0..k on a fresh database, so every cell
+  // sees the database its place on the page implies; each shows its result.
+  document.addEventListener("cell-run", async (ev) => {
+    const target = ev.target;
+    const upTo = cells().filter((c) => c.index <= target.index);
+    target.busy(true);
+    try {
+      const results = await client.run(upTo.map((c) => c.source));
+      upTo.forEach((c, i) => c.show(results[i]));
+      const error = results[results.length - 1].error;
+      if (error) target.mark(error.offset);
+    } catch (err) {
+      target.fail(err.message);
+    } finally {
+      target.busy(false);
+    }
+  });
+}

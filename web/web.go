@@ -1,0 +1,25 @@
+// Package web holds dbtour's pages (templ components and the view models
+// they render) and the static assets a browser loads: CSS, the page
+// script, the engine worker and, after a build, engine.wasm.
+package web
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:generate go tool templ generate
+
+//go:embed static
+var static embed.FS
+
+// Static returns the assets served under /static/. The engine files
+// (static/engine/engine.wasm and wasm_exec.js) exist only after
+// `./build.sh wasm`.
+func Static() fs.FS {
+	sub, err := fs.Sub(static, "static")
+	if err != nil {
+		panic(err) // "static" is a valid path by construction
+	}
+	return sub
+}
