@@ -1,0 +1,170 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/a-h/templ"
+	"github.com/dbtour/dbtour/wasm/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.html")
+
+func render(t *testing.T, c templ.Component) (*goquery.Document, []byte) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := c.Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, b.Bytes()
+}
+
+// sampleLesson has one cell of each interesting shape.
+func sampleLesson() LessonView {
+	return LessonView{
+		Root:  "../../",
+		Title: "Sample",
+		Blocks: []BlockView{
+			{HTML: "<p>Intro.</p>"},
+			{Cell: &CellView{Index: 0, Setup: true, Source: "create table t(x);",
+				Result: engine.Result{Statements: []engine.Statement{{SQL: "create table t(x);"}}}}},
+			{Cell: &CellView{Index: 1, Source: "select * from t; insert into t values (1)",
+				Result: engine.Result{Statements: []engine.Statement{
+					{SQL: "select * from t;", Columns: []string{"x", "<b>y</b>"}, Truncated: true, Rows: []engine.Row{
+						{nil, int64(42)}, {1234567.5, []byte{0xca, 0xfe}}, {`<img src=x onerror="alert(1)">`, 1e-7},
+					}},
+					{SQL: "insert into t values (1)", Changes: 1},
+				}}}},
+			{Cell: &CellView{Index: 2, Source: "selec 1",
+				Result: engine.Result{Statements: []engine.Statement{}, Error: &engine.Error{
+					Message: `near "selec": syntax error`, Line: 1, Column: 1}}}},
+		},
+		Next: &LessonLink{Href: "../../lessons/next/", Title: "Next one"},
+	}
+}
+
+func TestLessonPage(t *testing.T) {
+	t.Parallel()
+	doc, html := render(t, LessonPage(sampleLesson()))
+
+	cells := doc.Find(`[data-testid=cell]`)
+	if got := cells.Length(); got != 3 {
+		t.Fatalf("got %d cells, want 3", got)
+	}
+	if got := doc.Find(`details.setup [data-testid=cell]`).AttrOr("data-index", ""); got != "0" {
+		t.Errorf("setup cell: got index %q inside <details>, want 0", got)
+	}
+	query := cells.Eq(1)
+	if got := query.Find("pre.source code").Text(); got != "select * from t; insert into t values (1)" {
+		t.Errorf("source: got %q", got)
+	}
+	var cellsText [][]string
+	query.Find("tbody tr").Each(func(_ int, tr *goquery.Selection) {
+		var row []string
+		tr.Find("td").Each(func(_ int, td *goquery.Selection) { row = append(row, td.Text()+"|"+td.AttrOr("class", "")) })
+		cellsText = append(cellsText, row)
+	})
+	want := [][]string{
+		{"NULL|null", "42|num"},
+		{"1234567.5|num", "x'cafe'|blob"},
+		{`<img src=x onerror="alert(1)">|text`, "1e-7|num"},
+	}
+	if strings.Join(flatten(cellsText), ",") != strings.Join(flatten(want), ",") {
+		t.Errorf("values: got %v, want %v", cellsText, want)
+	}
+	if query.Find("img").Length() != 0 || query.Find("th b").Length() != 0 {
+		t.Error("a value or column name became HTML")
+	}
+	if got := query.Find(".caption").Length(); got != 2 {
+		t.Errorf("got %d statement captions, want 2 for a two-statement cell", got)
+	}
+	if got := query.Find(".changes").Text(); got != "1 row changed." {
+		t.Errorf("changes: got %q", got)
+	}
+	if got := query.Find(".note").Text(); got != "Showing the first 3 rows." {
+		t.Errorf("truncation note: got %q", got)
+	}
+	if got := cells.Eq(2).Find("[data-testid=error]").Text(); got != `Line 1, column 1: near "selec": syntax error` {
+		t.Errorf("error: got %q", got)
+	}
+	if got := doc.Find(`[data-testid=pager] a[rel=next]`).AttrOr("href", ""); got != "../../lessons/next/" {
+		t.Errorf("next link: got %q", got)
+	}
+	if doc.Find(`[data-testid=pager] a[rel=prev]`).Length() != 0 {
+		t.Error("a first lesson has no previous link")
+	}
+	golden(t, "lesson", html)
+}
+
+func TestIndexPage(t *testing.T) {
+	t.Parallel()
+	doc, _ := render(t, IndexPage(IndexView{Title: "Course", Lessons: []LessonLink{
+		{Href: "lessons/a/", Title: "A", Summary: "First."}, {Href: "lessons/b/", Title: "B"},
+	}}))
+	links := doc.Find(`[data-testid=toc] a`)
+	if links.Length() != 2 || links.Eq(1).AttrOr("href", "") != "lessons/b/" {
+		t.Errorf("toc: got %d links", links.Length())
+	}
+	if got := doc.Find(`link[rel=stylesheet]`).AttrOr("href", ""); got != "static/css/dbtour.css" {
+		t.Errorf("stylesheet: got %q, want a path relative to the root", got)
+	}
+}
+
+func flatten(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// golden compares got with testdata/NAME.golden.html; -update rewrites it.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden.html")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./web -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the rendered page; if the change is intended, run go test ./web -update", path)
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		v          any
+		text, kind string
+	}{
+		{nil, "NULL", "null"},
+		{int64(-3), "-3", "num"},
+		{2.0, "2", "num"},
+		{0.1, "0.1", "num"},
+		{1e21, "1e+21", "num"},
+		{1.5e-7, "1.5e-7", "num"},
+		{123456789012345680000.0, "123456789012345680000", "num"},
+		{"", "", "text"},
+		{[]byte{}, "x''", "blob"},
+	} {
+		text, kind := FormatValue(tt.v)
+		if text != tt.text || kind != tt.kind {
+			t.Errorf("FormatValue(%#v): got %q %q, want %q %q", tt.v, text, kind, tt.text, tt.kind)
+		}
+	}
+}
