@@ -73,7 +73,7 @@ test_all() {
   say "go test (GOOS=js GOARCH=wasm, under Node)"
   PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
   say "engine.js API (Node)"
-  node --test web/jstest/
+  node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
   go test -count=1 -tags e2e -run Browser ./server
 }
