@@ -11,12 +11,29 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
+// maxCountedRows bounds how far a truncated statement is stepped to count
+// its rows: counting is cheap up to here and a bound keeps it so.
+const maxCountedRows = 100_000
+
+// Named holds parameter values by name. A key may carry its prefix
+// (":id", "@id", "$id") or not ("id" matches whichever the SQL uses).
+type Named map[string]any
+
 // Exec runs every statement of script in order and stops at the first
-// error. If args are given, they are bound by position to each statement
-// that has parameters. Exec never returns a Go error: failures are part of
-// the Result, as they are for the reader.
-func (s *Session) Exec(ctx context.Context, script string, args ...any) Result {
-	res := Result{Statements: []Statement{}}
+// error. Parameters bind to each statement that has them: pass values
+// for ?, ?NNN by position, or one Named for :name, @name and $name.
+// Exec never returns a Go error: failures are part of the Result, as they
+// are for the reader.
+func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Result) {
+	res = Result{Statements: []Statement{}}
+	defer func() {
+		// go-sqlite3 panics when SQLite runs out of memory; the
+		// connection is still sound, only the statement failed.
+		if p := recover(); p != nil {
+			res.Error = s.newError(ctx, fmt.Errorf("out of memory: %v", p), script, len(script), len(res.Statements))
+			res.Error.Message = fmt.Sprintf("out of memory: a statement needed more than the %d MiB limit", s.opts.MaxMemory>>20)
+		}
+	}()
 	rest := script
 	for strings.TrimSpace(rest) != "" {
 		start := len(script) - len(rest)
@@ -53,27 +70,26 @@ func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Stat
 	old := s.conn.SetInterrupt(withClockDeadline(ctx, s.opts.TimeLimit))
 	defer s.conn.SetInterrupt(old)
 
+	inTxn := !s.conn.GetAutocommit()
 	before := s.conn.TotalChanges()
 	began := time.Now()
-	st := Statement{}
-	if n := stmt.ColumnCount(); n > 0 {
-		st.Columns = make([]string, n)
-		for i := range st.Columns {
-			st.Columns[i] = stmt.ColumnName(i)
-		}
-		st.Rows = []Row{}
-	}
+	st := describeColumns(stmt)
 	for stmt.Step() {
 		if len(st.Rows) == s.opts.MaxRows {
 			st.Truncated = true
+			st.TotalRows = countRest(stmt, int64(len(st.Rows)))
 			break
 		}
 		st.Rows = append(st.Rows, readRow(stmt, len(st.Columns)))
 	}
-	if err := stmt.Err(); err != nil {
-		return st, err
+	err := stmt.Err()
+	if err == nil {
+		err = stmt.Reset()
 	}
-	if err := stmt.Reset(); err != nil {
+	if err != nil {
+		if inTxn && s.conn.GetAutocommit() {
+			err = &rolledBack{err}
+		}
 		return st, err
 	}
 	st.Duration = time.Since(began)
@@ -81,7 +97,46 @@ func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Stat
 	if s.conn.TotalChanges() != before {
 		st.Changes = s.conn.Changes()
 	}
+	st.LastInsertRowID = s.conn.LastInsertRowID()
 	return st, nil
+}
+
+// rolledBack marks an error after which SQLite rolled back the open
+// transaction, so the reader knows earlier changes are gone too.
+type rolledBack struct{ err error }
+
+func (r *rolledBack) Error() string { return r.err.Error() }
+func (r *rolledBack) Unwrap() error { return r.err }
+
+// describeColumns starts the Statement of stmt with its result columns.
+func describeColumns(stmt *sqlite3.Stmt) Statement {
+	st := Statement{TotalRows: -1}
+	n := stmt.ColumnCount()
+	if n == 0 {
+		return st
+	}
+	st.Columns = make([]string, n)
+	st.DeclTypes = make([]string, n)
+	for i := range n {
+		st.Columns[i] = stmt.ColumnName(i)
+		st.DeclTypes[i] = stmt.ColumnDeclType(i)
+	}
+	st.Rows = []Row{}
+	return st
+}
+
+// countRest steps through the remaining rows of stmt, having read n, and
+// returns the total, or -1 when there are too many to count cheaply.
+func countRest(stmt *sqlite3.Stmt, n int64) int64 {
+	for n++; stmt.Step(); n++ {
+		if n >= maxCountedRows {
+			return -1
+		}
+	}
+	if stmt.Err() != nil {
+		return -1
+	}
+	return n
 }
 
 // readRow reads the current row of stmt, keeping each value's SQLite type.
@@ -102,49 +157,10 @@ func readRow(stmt *sqlite3.Stmt, n int) Row {
 	return row
 }
 
-// bindArgs binds args by position to a statement that has parameters.
-func bindArgs(stmt *sqlite3.Stmt, args []any) error {
-	n := stmt.BindCount()
-	if len(args) == 0 || n == 0 {
-		return nil
-	}
-	if n != len(args) {
-		return fmt.Errorf("statement has %d parameters, got %d values", n, len(args))
-	}
-	for i, a := range args {
-		if err := bindValue(stmt, i+1, a); err != nil {
-			return fmt.Errorf("parameter %d: %w", i+1, err)
-		}
-	}
-	return nil
-}
-
-// bindValue binds one Go value with the SQLite type that matches it.
-func bindValue(stmt *sqlite3.Stmt, i int, v any) error {
-	switch v := v.(type) {
-	case nil:
-		return stmt.BindNull(i)
-	case int64:
-		return stmt.BindInt64(i, v)
-	case int:
-		return stmt.BindInt64(i, int64(v))
-	case float64:
-		return stmt.BindFloat(i, v)
-	case bool:
-		return stmt.BindBool(i, v)
-	case string:
-		return stmt.BindText(i, v)
-	case []byte:
-		return stmt.BindBlob(i, v)
-	default:
-		return fmt.Errorf("cannot bind a value of type %T", v)
-	}
-}
-
 // newError describes err, raised by statement number index that starts at
 // byte offset start of script.
 func (s *Session) newError(ctx context.Context, err error, script string, start, index int) *Error {
-	e := &Error{Message: err.Error(), Statement: index, Offset: start, Code: int(sqlite3.ERROR)}
+	e := &Error{Message: strings.TrimPrefix(err.Error(), "sqlite3: "), Statement: index, Offset: start, Code: int(sqlite3.ERROR)}
 	var sqlErr *sqlite3.Error
 	var code sqlite3.ErrorCode
 	switch {
@@ -157,8 +173,16 @@ func (s *Session) newError(ctx context.Context, err error, script string, start,
 	case errors.As(err, &code):
 		e.Code = int(code)
 	}
-	if errors.Is(err, sqlite3.INTERRUPT) && ctx.Err() == nil {
+	switch {
+	case errors.Is(err, sqlite3.INTERRUPT) && ctx.Err() == nil:
 		e.Message = fmt.Sprintf("statement stopped: it ran past the %v time limit", s.opts.TimeLimit)
+	case errors.Is(err, sqlite3.TOOBIG):
+		e.Message = fmt.Sprintf("string or blob too big: the limit is %d MiB", s.opts.MaxLength>>20)
+	case errors.Is(err, sqlite3.AUTH):
+		e.Message = "not allowed: this database lives in memory and cannot open files (ATTACH and VACUUM INTO accept only ':memory:')"
+	}
+	if errors.As(err, new(*rolledBack)) {
+		e.Message += "; the open transaction was rolled back"
 	}
 	e.Line, e.Column = position(script, e.Offset)
 	return e

@@ -22,13 +22,21 @@ type Statement struct {
 	// Columns names the result columns; nil for a statement that returns
 	// no rows (CREATE, INSERT without RETURNING, ...).
 	Columns []string `json:"columns"`
+	// DeclTypes are the columns' declared types ("" for an expression).
+	DeclTypes []string `json:"declTypes"`
 	// Rows holds at most Options.MaxRows rows. Each value is nil, int64,
 	// float64, string or []byte, as SQLite stored it.
 	Rows []Row `json:"rows"`
 	// Truncated reports whether rows beyond Options.MaxRows were dropped.
 	Truncated bool `json:"truncated,omitempty"`
+	// TotalRows counts all the rows of a truncated statement, or is -1
+	// when it was not truncated or had too many rows to count cheaply.
+	TotalRows int64 `json:"totalRows"`
 	// Changes counts the rows the statement inserted, updated or deleted.
 	Changes int64 `json:"changes"`
+	// LastInsertRowID is the rowid of the most recent successful INSERT
+	// on the database, as of the end of this statement.
+	LastInsertRowID int64 `json:"lastInsertRowid"`
 	// Duration is the statement's running time.
 	Duration time.Duration `json:"-"`
 	// DurationMs is Duration in milliseconds, for JavaScript.
