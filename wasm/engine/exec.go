@@ -160,13 +160,12 @@ func readRow(stmt *sqlite3.Stmt, n int) Row {
 // newError describes err, raised by statement number index that starts at
 // byte offset start of script.
 func (s *Session) newError(ctx context.Context, err error, script string, start, index int) *Error {
-	e := &Error{Message: strings.TrimPrefix(err.Error(), "sqlite3: "), Statement: index, Offset: start, Code: int(sqlite3.ERROR)}
+	e := &Error{Message: message(err), Statement: index, Offset: start, Code: int(sqlite3.ERROR)}
 	var sqlErr *sqlite3.Error
 	var code sqlite3.ErrorCode
 	switch {
 	case errors.As(err, &sqlErr):
 		e.Code = int(sqlErr.ExtendedCode())
-		e.Message = strings.TrimPrefix(err.Error(), sqlErr.ExtendedCode().Error()+": ")
 		if tok := sqlErr.SQL(); tok != "" && len(tok) <= len(script) {
 			e.Offset = len(script) - len(tok)
 		}
@@ -186,6 +185,18 @@ func (s *Session) newError(ctx context.Context, err error, script string, start,
 	}
 	e.Line, e.Column = position(script, e.Offset)
 	return e
+}
+
+// message returns SQLite's own message for err, without the name of its
+// result code when SQLite said more than that.
+func message(err error) string {
+	var sqlErr *sqlite3.Error
+	if errors.As(err, &sqlErr) {
+		if msg, ok := strings.CutPrefix(sqlErr.Error(), sqlErr.ExtendedCode().Error()+": "); ok {
+			return strings.Replace(err.Error(), sqlErr.Error(), msg, 1)
+		}
+	}
+	return strings.ReplaceAll(err.Error(), "sqlite3: ", "")
 }
 
 // position returns the 1-based line and column of byte offset off in text.

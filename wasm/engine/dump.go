@@ -1,0 +1,146 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3/ext/serdes"
+)
+
+// fileHeader starts every SQLite database file.
+const fileHeader = "SQLite format 3\x00"
+
+// ErrNotDatabase is returned by Deserialize for bytes that are not an
+// SQLite database file.
+var ErrNotDatabase = errors.New("not an SQLite database file")
+
+// Serialize returns the whole database as the bytes of a .sqlite file:
+// for download, and as a snapshot that Deserialize restores in one step.
+//
+// https://sqlite.org/c3ref/serialize.html
+func (s *Session) Serialize() ([]byte, error) {
+	b, err := serdes.Serialize(s.conn, "main")
+	if err != nil {
+		return nil, fmt.Errorf("serialize: %w", err)
+	}
+	return b, nil
+}
+
+// Deserialize replaces the database with the one in data (a .sqlite
+// file, or a snapshot from Serialize). On error the database is unchanged.
+//
+// https://sqlite.org/c3ref/deserialize.html
+func (s *Session) Deserialize(data []byte) error {
+	if !bytes.HasPrefix(data, []byte(fileHeader)) {
+		return fmt.Errorf("deserialize: %w", ErrNotDatabase)
+	}
+	if err := serdes.Deserialize(s.conn, "main", bytes.Clone(data)); err != nil {
+		return fmt.Errorf("deserialize: %w", err)
+	}
+	return nil
+}
+
+// Dump returns the database as SQL text that recreates it: tables and
+// their rows, then indexes, views and triggers, in one transaction, as the
+// sqlite3 shell's .dump does.
+func (s *Session) Dump() (string, error) {
+	objs, err := s.query(`select type, name, sql from sqlite_schema
+		where sql is not null and name not like 'sqlite\_%' escape '\'
+		order by type <> 'table', rowid`)
+	if err != nil {
+		return "", fmt.Errorf("dump: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
+	for _, o := range objs {
+		b.WriteString(text(o[2]) + ";\n")
+		if text(o[0]) == "table" {
+			if err := s.dumpRows(&b, text(o[1])); err != nil {
+				return "", fmt.Errorf("dump %s: %w", text(o[1]), err)
+			}
+		}
+	}
+	if err := s.dumpSequence(&b); err != nil {
+		return "", fmt.Errorf("dump: %w", err)
+	}
+	b.WriteString("COMMIT;\n")
+	return b.String(), nil
+}
+
+// dumpRows writes an INSERT for every row of table.
+func (s *Session) dumpRows(b *strings.Builder, table string) error {
+	rows, err := s.query("select * from " + quoteIdent(table))
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		b.WriteString("INSERT INTO " + quoteIdent(table) + " VALUES(")
+		for i, v := range r {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(literal(v))
+		}
+		b.WriteString(");\n")
+	}
+	return nil
+}
+
+// dumpSequence writes the AUTOINCREMENT counters, when there are any.
+func (s *Session) dumpSequence(b *strings.Builder) error {
+	exists, err := s.query(`select 1 from sqlite_schema where name = 'sqlite_sequence'`)
+	if err != nil || len(exists) == 0 {
+		return err
+	}
+	rows, err := s.query(`select name, seq from sqlite_sequence`)
+	if err != nil {
+		return err
+	}
+	b.WriteString("DELETE FROM sqlite_sequence;\n")
+	for _, r := range rows {
+		fmt.Fprintf(b, "INSERT INTO sqlite_sequence VALUES(%s,%s);\n", literal(r[0]), literal(r[1]))
+	}
+	return nil
+}
+
+// literal writes v as an SQL literal of the same type.
+func literal(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "NULL"
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return realLiteral(v)
+	case string:
+		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	case []byte:
+		return "X'" + strings.ToUpper(hex.EncodeToString(v)) + "'"
+	}
+	return "NULL"
+}
+
+// realLiteral writes f so that SQLite reads back the same real.
+func realLiteral(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "1e999"
+	case math.IsInf(f, -1):
+		return "-1e999"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
