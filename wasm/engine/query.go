@@ -1,7 +1,5 @@
 package engine
 
-
-
 // query runs one internal statement (not the reader's) and returns all its
 // rows; internal statements need no limits or error positions.
 func (s *Session) query(sql string, args ...any) ([]Row, error) {
@@ -35,4 +33,3 @@ func integer(v any) int64 {
 	}
 	return 0
 }
-
