@@ -72,7 +72,8 @@ test_all() {
   go test -count=1 ./...
   say "go test (GOOS=js GOARCH=wasm, under Node)"
   PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
-  say "engine.js API (Node)"
+  say "engine.js API (Node), side by side with sql.js"
+  npm ci --no-audit --no-fund --loglevel=error
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
   go test -count=1 -tags e2e -run Browser ./server

@@ -5,98 +5,193 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"syscall/js"
 
 	"github.com/dbtour/dbtour/wasm/engine"
 )
 
-// api is the raw engine API that JavaScript calls. Its functions never
-// throw: failures come back as data (a result whose error is set), because
-// a Go function called from JavaScript has no way to throw.
+// api is the raw engine API that JavaScript calls (engine.js wraps it).
+// Its functions never throw: a Go function called from JavaScript has no
+// way to, so failures come back as data.
 type api struct {
 	sessions map[int]*engine.Session
+	stmts    map[int]*stmtHandle
 	next     int
 }
 
+// stmtHandle is a prepared statement and the database it belongs to.
+type stmtHandle struct {
+	stmt *engine.Stmt
+	db   int
+}
+
+// errClosed is the misuse of a closed database or freed statement.
+var errClosed = errors.New("database is closed")
+
 func newAPI() *api {
-	return &api{sessions: map[int]*engine.Session{}, next: 1}
+	return &api{sessions: map[int]*engine.Session{}, stmts: map[int]*stmtHandle{}, next: 1}
 }
 
-// object returns the JavaScript object holding the API's functions:
+// object returns the JavaScript object holding the API's functions. Each
+// returns a JSON string: an engine.Result for exec, else {"value": …} or
+// {"error": {message, code, line, column, …}}; serialize returns the bytes.
 //
-//	open() -> handle (a positive number) or an error message (a string)
-//	exec(handle, sql, params?) -> the engine.Result as a JSON string
-//	close(handle) -> undefined
+//	open() -> handle                 close(db)
+//	exec(db, sql, params?)           schema(db)        plan(db, sql)
+//	dump(db)                         serialize(db)     deserialize(db, bytes)
+//	importCSV(db, table, text)       prepare(db, sql)  bind(stmt, params?)
+//	step(stmt)                       reset(stmt)       free(stmt)
 func (a *api) object() js.Value {
-	return js.ValueOf(map[string]any{
-		"open":  js.FuncOf(a.open),
-		"exec":  js.FuncOf(a.exec),
-		"close": js.FuncOf(a.close),
-	})
-}
-
-func (a *api) open(js.Value, []js.Value) any {
-	s, err := engine.Open(engine.Options{})
-	if err != nil {
-		return err.Error()
+	funcs := map[string]func(args []js.Value) any{
+		"open": a.open, "close": a.close, "exec": a.exec, "schema": a.schema, "plan": a.plan,
+		"dump": a.dump, "serialize": a.serialize, "deserialize": a.deserialize, "importCSV": a.importCSV,
+		"prepare": a.prepare, "bind": a.bind, "step": a.step, "reset": a.reset, "free": a.free,
 	}
-	h := a.next
-	a.next++
-	a.sessions[h] = s
-	return h
+	obj := map[string]any{}
+	for name, f := range funcs {
+		obj[name] = js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+	}
+	return js.ValueOf(obj)
 }
 
-func (a *api) exec(_ js.Value, args []js.Value) any {
+// open takes optional limits: {timeLimitMs, maxRows, maxLength, maxMemory}.
+func (a *api) open(args []js.Value) any {
+	s, err := engine.Open(goOptions(arg(args, 0)))
+	if err != nil {
+		return reply(nil, err)
+	}
+	h := a.handle()
+	a.sessions[h] = s
+	return reply(h, nil)
+}
+
+func (a *api) close(args []js.Value) any {
+	h, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, nil) // closing twice is harmless, as in sql.js
+	}
+	for id, st := range a.stmts {
+		if st.db == h {
+			st.stmt.Close()
+			delete(a.stmts, id)
+		}
+	}
+	delete(a.sessions, h)
+	return reply(nil, s.Close())
+}
+
+func (a *api) exec(args []js.Value) any {
 	res := a.execResult(args)
 	b, err := json.Marshal(res)
 	if err != nil {
-		b, _ = json.Marshal(failure(fmt.Errorf("encode result: %w", err)))
+		return reply(nil, fmt.Errorf("encode result: %w", err))
 	}
 	return string(b)
 }
 
 func (a *api) execResult(args []js.Value) engine.Result {
-	if len(args) < 2 || args[1].Type() != js.TypeString {
-		return failure(fmt.Errorf("exec: want (handle, sql[, params])"))
+	_, s, err := a.session(args, 0)
+	if err == nil {
+		var sql string
+		if sql, err = stringArg(args, 1, "sql"); err == nil {
+			var params []any
+			if params, err = goParams(arg(args, 2)); err == nil {
+				return s.Exec(context.Background(), sql, params...)
+			}
+		}
 	}
-	s, err := a.session(args[0])
+	return engine.Result{Statements: []engine.Statement{}, Error: toError(err)}
+}
+
+func (a *api) schema(args []js.Value) any {
+	_, s, err := a.session(args, 0)
 	if err != nil {
-		return failure(err)
+		return reply(nil, err)
 	}
-	var params []any
-	if len(args) > 2 {
-		if params, err = goParams(args[2]); err != nil {
-			return failure(err)
+	return reply(s.Schema())
+}
+
+func (a *api) plan(args []js.Value) any {
+	_, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, err)
+	}
+	sql, err := stringArg(args, 1, "sql")
+	if err != nil {
+		return reply(nil, err)
+	}
+	plan, perr := s.QueryPlan(context.Background(), sql)
+	if perr != nil {
+		return reply(nil, perr)
+	}
+	return reply(plan, nil)
+}
+
+func (a *api) dump(args []js.Value) any {
+	_, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, err)
+	}
+	return reply(s.Dump())
+}
+
+func (a *api) serialize(args []js.Value) any {
+	_, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, err)
+	}
+	b, err := s.Serialize()
+	if err != nil {
+		return reply(nil, err)
+	}
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return u8
+}
+
+func (a *api) deserialize(args []js.Value) any {
+	_, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, err)
+	}
+	b, err := bytesArg(args, 1, "data")
+	if err != nil {
+		return reply(nil, err)
+	}
+	return reply(nil, s.Deserialize(b))
+}
+
+func (a *api) importCSV(args []js.Value) any {
+	_, s, err := a.session(args, 0)
+	if err != nil {
+		return reply(nil, err)
+	}
+	table, err := stringArg(args, 1, "table")
+	if err != nil {
+		return reply(nil, err)
+	}
+	text, err := stringArg(args, 2, "csv")
+	if err != nil {
+		return reply(nil, err)
+	}
+	return reply(s.ImportCSV(table, []byte(text)))
+}
+
+// handle returns a new handle for a database or statement.
+func (a *api) handle() int {
+	h := a.next
+	a.next++
+	return h
+}
+
+// session returns the open database that argument i names.
+func (a *api) session(args []js.Value, i int) (int, *engine.Session, error) {
+	if v := arg(args, i); v.Type() == js.TypeNumber {
+		if s, ok := a.sessions[v.Int()]; ok {
+			return v.Int(), s, nil
 		}
 	}
-	return s.Exec(context.Background(), args[1].String(), params...)
-}
-
-func (a *api) close(_ js.Value, args []js.Value) any {
-	if len(args) == 0 {
-		return nil
-	}
-	if s, err := a.session(args[0]); err == nil {
-		s.Close()
-		delete(a.sessions, args[0].Int())
-	}
-	return nil
-}
-
-// session returns the open session a JavaScript handle names.
-func (a *api) session(h js.Value) (*engine.Session, error) {
-	if h.Type() == js.TypeNumber {
-		if s, ok := a.sessions[h.Int()]; ok {
-			return s, nil
-		}
-	}
-	return nil, fmt.Errorf("database is closed")
-}
-
-// failure is a Result for an error that happened before any SQL ran.
-func failure(err error) engine.Result {
-	return engine.Result{Statements: []engine.Statement{}, Error: &engine.Error{
-		Message: err.Error(), Code: 1, Line: 1, Column: 1,
-	}}
+	return 0, nil, errClosed
 }

@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"time"
 	"syscall/js"
+
+	"github.com/dbtour/dbtour/wasm/engine"
 )
 
-// goParams converts a JavaScript array of parameter values to Go values
-// the engine binds: null and undefined to NULL, an integral number to an
+// goParams converts JavaScript parameters to what the engine binds: an
+// array binds by position, a plain object ({":id": 1} or {id: 1}) by name.
+// Values convert as follows: null and undefined to NULL, an integral number to an
 // integer, another number to a real, {int: "digits"} (how engine.js passes
 // a bigint, which Go cannot read directly) to an integer, a string to text,
 // a boolean to 0 or 1 and a Uint8Array to a blob.
@@ -18,8 +22,12 @@ func goParams(v js.Value) ([]any, error) {
 	if v.IsUndefined() || v.IsNull() {
 		return nil, nil
 	}
-	if !js.Global().Get("Array").Call("isArray", v).Bool() {
-		return nil, fmt.Errorf("params must be an array")
+	if v.Type() == js.TypeObject && !js.Global().Get("Array").Call("isArray", v).Bool() {
+		named, err := goNamed(v)
+		return []any{named}, err
+	}
+	if v.Type() != js.TypeObject {
+		return nil, fmt.Errorf("params must be an array or an object, got %s", v.Type())
 	}
 	out := make([]any, v.Length())
 	for i := range out {
@@ -30,6 +38,21 @@ func goParams(v js.Value) ([]any, error) {
 		out[i] = p
 	}
 	return out, nil
+}
+
+// goNamed converts an object of named parameters.
+func goNamed(v js.Value) (engine.Named, error) {
+	keys := js.Global().Get("Object").Call("keys", v)
+	named := engine.Named{}
+	for i := range keys.Length() {
+		k := keys.Index(i).String()
+		p, err := goValue(v.Get(k))
+		if err != nil {
+			return nil, fmt.Errorf("params.%s: %w", k, err)
+		}
+		named[k] = p
+	}
+	return named, nil
 }
 
 func goValue(v js.Value) (any, error) {
@@ -61,4 +84,24 @@ func goValue(v js.Value) (any, error) {
 		}
 	}
 	return nil, fmt.Errorf("cannot bind a %s", v.Type())
+}
+
+// goOptions reads the engine's limits from a JavaScript object; a field
+// that is missing or not a number keeps its default.
+func goOptions(v js.Value) engine.Options {
+	var o engine.Options
+	if v.Type() != js.TypeObject {
+		return o
+	}
+	num := func(name string) float64 {
+		if f := v.Get(name); f.Type() == js.TypeNumber {
+			return f.Float()
+		}
+		return 0
+	}
+	o.TimeLimit = time.Duration(num("timeLimitMs") * float64(time.Millisecond))
+	o.MaxRows = int(num("maxRows"))
+	o.MaxLength = int(num("maxLength"))
+	o.MaxMemory = int64(num("maxMemory"))
+	return o
 }

@@ -166,3 +166,45 @@ func TestImportCSV(t *testing.T) {
 		t.Errorf("a failed import left tables behind: %v", res.Statements[0].Rows)
 	}
 }
+
+func TestPrepare(t *testing.T) {
+	t.Parallel()
+	s := fill(t, "create table t(a, b); insert into t values (1, 'x'), (2, 'y'), (3, 'z')")
+	ctx := context.Background()
+	st, perr := s.Prepare(ctx, "select a, b from t where a >= :min order by a")
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	defer st.Close()
+	if got := st.Columns(); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("columns: got %q", got)
+	}
+	for _, min := range []int64{2, 3} {
+		if err := st.Bind(ctx, Named{"min": min}); err != nil {
+			t.Fatal(err)
+		}
+		var got []Row
+		for {
+			row, err := st.Step(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if row == nil {
+				break
+			}
+			got = append(got, row)
+		}
+		if len(got) != int(4-min) || got[0][0] != min {
+			t.Errorf("min %d: got %v", min, got)
+		}
+	}
+	for _, tt := range []struct{ sql, want string }{
+		{"select 1; select 2", "prepare takes one statement; use exec for a script"},
+		{"-- nothing", "no statement to prepare"},
+		{"select nope", "no such column: nope"},
+	} {
+		if _, err := s.Prepare(ctx, tt.sql); err == nil || err.Message != tt.want {
+			t.Errorf("Prepare(%q): got %v, want %q", tt.sql, err, tt.want)
+		}
+	}
+}

@@ -48,11 +48,20 @@ test("errors are Errors with code and position", async () => {
 
 test("misuse throws clear errors", async () => {
   const db = await open();
-  assert.throws(() => db.exec(42), { message: "sql must be a string" });
-  assert.throws(() => db.exec("select ?", "x"), { message: "params must be an array" });
-  assert.throws(() => db.exec("select ?", [{}]), { message: "params[0]: cannot bind a object" });
+  assert.throws(() => db.exec(42), { message: "sql must be a string, got number" });
+  assert.throws(() => db.exec("select ?", "x"), { message: "params must be an array or an object, got string" });
+  assert.throws(() => db.exec("select ?", [Symbol()]), { message: "params[0]: cannot bind a symbol" });
+  assert.throws(() => db.exec("select ?", [1, 2]), { message: "statement has 1 parameters, got 2 values" });
+  assert.throws(() => db.import(new Uint8Array([1, 2, 3])), { message: "deserialize: not an SQLite database file" });
+  const stmt = db.prepare("select 1");
+  stmt.free();
+  assert.throws(() => stmt.step(), { message: "statement is freed" });
+  assert.throws(() => db.prepare("select 1; select 2"), { message: "prepare takes one statement; use exec for a script" });
+  db.close();
   db.close();
   assert.throws(() => db.exec("select 1"), { message: "database is closed" });
+  assert.throws(() => db.prepare("select 1"), { message: "database is closed" });
+  assert.throws(() => db.export(), { message: "database is closed" });
 });
 
 test("execScript reports every statement and never throws", async () => {
@@ -65,5 +74,41 @@ test("execScript reports every statement and never throws", async () => {
   ]);
   assert.equal(res.error.message, 'near "nope": syntax error');
   assert.equal(res.error.offset, 67);
+  db.close();
+});
+
+test("a runaway query stops at the time limit and the database survives", async () => {
+  const db = await dbtour.open({ wasm, timeLimitMs: 200 });
+  db.run("create table kept(x); insert into kept values (1)");
+  const began = Date.now();
+  assert.throws(() => db.exec("with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"), {
+    message: "statement stopped: it ran past the 200ms time limit", code: 9,
+  });
+  assert.ok(Date.now() - began < 5000, "the limit must stop the query promptly");
+  assert.deepEqual(db.exec("select x from kept"), [{ columns: ["x"], values: [[1]] }]);
+  db.close();
+});
+
+test("rows are capped and the total is reported", async () => {
+  const db = await dbtour.open({ wasm, maxRows: 3 });
+  const { statements: [st] } = db.execScript("select value from generate_series(1, 10)");
+  assert.deepEqual([st.rows.length, st.truncated, st.totalRows], [3, true, 10]);
+  db.close();
+});
+
+test("schema, plan, dump and CSV import", async () => {
+  const db = await open();
+  assert.equal(db.importCSV("people", "name,age\nann,31\nbob,\n"), 2);
+  db.run("create index people_age on people(age)");
+  const [people] = db.schema().tables;
+  assert.deepEqual(people.columns.map((c) => [c.name, c.type]), [["name", "TEXT"], ["age", "INTEGER"]]);
+  assert.deepEqual(people.indexes.map((i) => i.name), ["people_age"]);
+  const [step] = db.plan("select * from people where age = 31");
+  assert.match(step.detail, /USING INDEX people_age/);
+  assert.throws(() => db.plan("select * from nope"), { message: "no such table: nope" });
+  const copy = await open();
+  copy.run(db.dump());
+  assert.deepEqual(copy.exec("select * from people order by name"), [{ columns: ["name", "age"], values: [["ann", 31], ["bob", null]] }]);
+  copy.close();
   db.close();
 });

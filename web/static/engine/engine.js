@@ -39,12 +39,28 @@
     return globalThis.dbtourEngine;
   }
 
-  // open resolves to a new, empty in-memory Database.
-  async function open(options) {
+  // open resolves to a new in-memory Database: empty, or a copy of the
+  // .sqlite file in options.data. options.timeLimitMs, maxRows, maxLength
+  // and maxMemory change the engine's limits; options.wasm is as for init.
+  async function open(options = {}) {
     const raw = await init(options);
-    const handle = raw.open();
-    if (typeof handle !== "number") throw new Error(`dbtour: ${handle}`);
-    return new Database(raw, handle);
+    const db = new Database(raw, unwrap(raw.open(options)));
+    if (options.data) {
+      try {
+        db.import(options.data);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    }
+    return db;
+  }
+
+  // unwrap returns the value of a raw reply, or throws its error.
+  function unwrap(json) {
+    const reply = JSON.parse(json);
+    if (reply.error) throw toError(reply.error);
+    return reply.value;
   }
 
   // Database is one in-memory SQLite database.
@@ -57,9 +73,8 @@
     // execScript runs every statement of sql and returns the full result
     // ({statements, error}); it never throws. Offsets are string indexes.
     execScript(sql, params) {
-      if (this.handle === 0) return failure("database is closed");
-      if (typeof sql !== "string") return failure("sql must be a string");
       const res = JSON.parse(this.raw.exec(this.handle, sql, toParams(params)));
+      if (typeof sql !== "string") return res;
       const index = byteIndex(sql);
       for (const st of res.statements) {
         st.offset = index(st.offset);
@@ -85,18 +100,138 @@
       return this;
     }
 
-    // close frees the database; later calls fail with "database is closed".
+    // prepare compiles one statement for step-by-step use.
+    prepare(sql, params) {
+      const { handle, columns } = withIndex(sql, () => unwrap(this.raw.prepare(this.handle, sql)));
+      const stmt = new Statement(this.raw, handle, columns);
+      if (params !== undefined) stmt.bind(params);
+      return stmt;
+    }
+
+    // export returns the database as the bytes of a .sqlite file.
+    export() {
+      const out = this.raw.serialize(this.handle);
+      if (typeof out === "string") unwrap(out);
+      return out;
+    }
+
+    // import replaces the database with a .sqlite file's bytes.
+    import(data) {
+      unwrap(this.raw.deserialize(this.handle, data instanceof ArrayBuffer ? new Uint8Array(data) : data));
+      return this;
+    }
+
+    // dump returns SQL text that recreates the database.
+    dump() {
+      return unwrap(this.raw.dump(this.handle));
+    }
+
+    // importCSV creates table from CSV text with a header line and returns
+    // the number of rows inserted.
+    importCSV(table, csv) {
+      return unwrap(this.raw.importCSV(this.handle, table, csv));
+    }
+
+    // schema describes the tables and views, with columns, indexes and
+    // triggers.
+    schema() {
+      return unwrap(this.raw.schema(this.handle));
+    }
+
+    // plan returns EXPLAIN QUERY PLAN of sql's first statement as a tree
+    // of {id, parent, detail, children}.
+    plan(sql) {
+      return withIndex(sql, () => unwrap(this.raw.plan(this.handle, sql)));
+    }
+
+    // close frees the database and its statements; closing twice is harmless.
     close() {
-      if (this.handle !== 0) this.raw.close(this.handle);
+      this.raw.close(this.handle);
       this.handle = 0;
+    }
+  }
+
+  // Statement is a prepared statement, stepped one row at a time.
+  class Statement {
+    constructor(raw, handle, columns) {
+      this.raw = raw;
+      this.handle = handle;
+      this.columns = columns;
+      this.row = null;
+    }
+
+    // bind resets the statement and binds params (an array, or an object
+    // of named values).
+    bind(params) {
+      unwrap(this.raw.bind(this.handle, toParams(params)));
+      this.row = null;
+      return true;
+    }
+
+    // step advances to the next row and reports whether there is one.
+    step() {
+      const row = unwrap(this.raw.step(this.handle));
+      this.row = row === null ? null : fromRow(row);
+      return this.row !== null;
+    }
+
+    // get returns the current row's values; with params, it binds them
+    // and steps first, as sql.js does.
+    get(params) {
+      if (params !== undefined && this.bind(params)) this.step();
+      return this.row === null ? [] : this.row;
+    }
+
+    // getAsObject returns the current row as {column: value}.
+    getAsObject(params) {
+      const values = this.get(params);
+      return Object.fromEntries(this.columns.map((c, i) => [c, values[i]]));
+    }
+
+    getColumnNames() {
+      return this.columns;
+    }
+
+    // run binds params, runs the statement once and resets it.
+    run(params) {
+      if (params !== undefined) this.bind(params);
+      this.step();
+      this.reset();
+    }
+
+    reset() {
+      unwrap(this.raw.reset(this.handle));
+      this.row = null;
+      return true;
+    }
+
+    // free releases the statement; freeing twice is harmless.
+    free() {
+      this.raw.free(this.handle);
+      this.handle = 0;
+      return true;
+    }
+  }
+
+  // withIndex runs f and converts a thrown error's byte offset in sql to
+  // a string index.
+  function withIndex(sql, f) {
+    try {
+      return f();
+    } catch (err) {
+      if (typeof sql === "string" && typeof err.offset === "number") err.offset = byteIndex(sql)(err.offset);
+      throw err;
     }
   }
 
   // toParams passes bigints as {int: "digits"}, which Go can read.
   function toParams(params) {
-    if (params === undefined || params === null) return undefined;
-    if (!Array.isArray(params)) return params; // the engine reports the misuse
-    return params.map((p) => (typeof p === "bigint" ? { int: p.toString() } : p));
+    const convert = (p) => (typeof p === "bigint" ? { int: p.toString() } : p);
+    if (Array.isArray(params)) return params.map(convert);
+    if (params && typeof params === "object" && !ArrayBuffer.isView(params)) {
+      return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
+    }
+    return params; // undefined, or a misuse the engine reports
   }
 
   // fromRow turns the engine's tagged values into JS values: a bigint for an
@@ -128,10 +263,6 @@
     };
   }
 
-  function failure(message) {
-    return { statements: [], error: { message, code: 1, statement: 0, offset: 0, line: 1, column: 1 } };
-  }
-
   // toError makes a JS Error carrying SQLite's code and the failing position.
   function toError(e) {
     const err = new Error(e.message);
@@ -139,5 +270,5 @@
     return err;
   }
 
-  globalThis.dbtour = { init, open, Database };
+  globalThis.dbtour = { init, open, Database, Statement };
 })();
