@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"time"
 	"syscall/js"
+	"time"
 
 	"github.com/dbtour/dbtour/wasm/engine"
 )
