@@ -59,6 +59,15 @@ func Describe(changes int64) string {
 	return strconv.FormatInt(changes, 10) + " rows changed."
 }
 
+// TruncationNote says how many of a statement's rows are shown; total is
+// -1 when the statement had too many rows to count.
+func TruncationNote(shown int, total int64) string {
+	if total < 0 {
+		return "Showing the first " + strconv.Itoa(shown) + " rows; there are more."
+	}
+	return "Showing the first " + strconv.Itoa(shown) + " of " + strconv.FormatInt(total, 10) + " rows."
+}
+
 // FirstLine returns the first line of a statement, shortened, as the
 // caption of its result.
 func FirstLine(sql string) string {

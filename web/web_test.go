@@ -40,7 +40,7 @@ func sampleLesson() LessonView {
 				Result: engine.Result{Statements: []engine.Statement{{SQL: "create table t(x);"}}}}},
 			{Cell: &CellView{Index: 1, Source: "select * from t; insert into t values (1)",
 				Result: engine.Result{Statements: []engine.Statement{
-					{SQL: "select * from t;", Columns: []string{"x", "<b>y</b>"}, Truncated: true, Rows: []engine.Row{
+					{SQL: "select * from t;", Columns: []string{"x", "<b>y</b>"}, Truncated: true, TotalRows: 7, Rows: []engine.Row{
 						{nil, int64(42)}, {1234567.5, []byte{0xca, 0xfe}}, {`<img src=x onerror="alert(1)">`, 1e-7},
 					}},
 					{SQL: "insert into t values (1)", Changes: 1},
@@ -91,7 +91,7 @@ func TestLessonPage(t *testing.T) {
 	if got := query.Find(".changes").Text(); got != "1 row changed." {
 		t.Errorf("changes: got %q", got)
 	}
-	if got := query.Find(".note").Text(); got != "Showing the first 3 rows." {
+	if got := query.Find(".note").Text(); got != "Showing the first 3 of 7 rows." {
 		t.Errorf("truncation note: got %q", got)
 	}
 	if got := cells.Eq(2).Find("[data-testid=error]").Text(); got != `Line 1, column 1: near "selec": syntax error` {

@@ -208,3 +208,14 @@ func TestPrepare(t *testing.T) {
 		}
 	}
 }
+
+func TestBuiltInFunctions(t *testing.T) {
+	t.Parallel()
+	res := openTest(t, Options{}).Exec(context.Background(),
+		`select json_extract('{"a":[1,2]}', '$.a[1]'), '{"b":"x"}' ->> '$.b', sqrt(16.0), floor(2.5), pi() > 3,
+		 (select count(*) from json_each('[1,2,3]'))`)
+	want := []Row{{int64(2), "x", 4.0, 2.0, int64(1), int64(3)}}
+	if res.Error != nil || !reflect.DeepEqual(res.Statements[0].Rows, want) {
+		t.Errorf("got %v %v, want %v", res.Statements, res.Error, want)
+	}
+}

@@ -47,7 +47,7 @@ function rows(st) {
   grid.append(table);
   const out = [grid];
   if (st.rows.length === 0) out.push(el("p", "note", "No rows."));
-  if (st.truncated) out.push(el("p", "note", `Showing the first ${st.rows.length} rows.`));
+  if (st.truncated) out.push(el("p", "note", truncationNote(st.rows.length, st.totalRows)));
   return out;
 }
 
@@ -66,6 +66,12 @@ function describe(changes) {
   if (changes === 0) return "Done.";
   if (changes === 1) return "1 row changed.";
   return `${changes} rows changed.`;
+}
+
+// truncationNote mirrors web.TruncationNote.
+function truncationNote(shown, total) {
+  if (total < 0) return `Showing the first ${shown} rows; there are more.`;
+  return `Showing the first ${shown} of ${total} rows.`;
 }
 
 // firstLine mirrors web.FirstLine.
