@@ -45,8 +45,9 @@ func newAPI() *api {
 //	step(stmt)                       reset(stmt)       free(stmt)
 func (a *api) object() js.Value {
 	funcs := map[string]func(args []js.Value) any{
-		"open": a.open, "close": a.close, "exec": a.exec, "schema": a.schema, "plan": a.plan,
-		"dump": a.dump, "serialize": a.serialize, "deserialize": a.deserialize, "importCSV": a.importCSV,
+		"open": a.open, "close": a.close, "exec": a.exec,
+		"schema": a.onDB(schema), "plan": a.onDB(plan), "dump": a.onDB(dump),
+		"serialize": a.onDB(serialize), "deserialize": a.onDB(deserialize), "importCSV": a.onDB(importCSV),
 		"prepare": a.prepare, "bind": a.bind, "step": a.step, "reset": a.reset, "free": a.free,
 	}
 	obj := map[string]any{}
@@ -105,78 +106,73 @@ func (a *api) execResult(args []js.Value) engine.Result {
 	return engine.Result{Statements: []engine.Statement{}, Error: toError(err)}
 }
 
-func (a *api) schema(args []js.Value) any {
-	_, s, err := a.session(args, 0)
-	if err != nil {
-		return reply(nil, err)
+// dbFunc is an API call on an open database: args[0] names it and the
+// remaining arguments follow.
+type dbFunc func(s *engine.Session, args []js.Value) (any, error)
+
+// onDB adapts f to the API: it finds the database and encodes the reply.
+func (a *api) onDB(f dbFunc) func(args []js.Value) any {
+	return func(args []js.Value) any {
+		_, s, err := a.session(args, 0)
+		if err != nil {
+			return reply(nil, err)
+		}
+		v, err := f(s, args[1:])
+		if u8, ok := v.(js.Value); ok && err == nil {
+			return u8 // bytes go to JavaScript as they are
+		}
+		return reply(v, err)
 	}
-	return reply(s.Schema())
 }
 
-func (a *api) plan(args []js.Value) any {
-	_, s, err := a.session(args, 0)
+func schema(s *engine.Session, _ []js.Value) (any, error) {
+	return s.Schema()
+}
+
+func dump(s *engine.Session, _ []js.Value) (any, error) {
+	return s.Dump()
+}
+
+func plan(s *engine.Session, args []js.Value) (any, error) {
+	sql, err := stringArg(args, 0, "sql")
 	if err != nil {
-		return reply(nil, err)
+		return nil, err
 	}
-	sql, err := stringArg(args, 1, "sql")
-	if err != nil {
-		return reply(nil, err)
-	}
-	plan, perr := s.QueryPlan(context.Background(), sql)
+	nodes, perr := s.QueryPlan(context.Background(), sql)
 	if perr != nil {
-		return reply(nil, perr)
+		return nil, perr
 	}
-	return reply(plan, nil)
+	return nodes, nil
 }
 
-func (a *api) dump(args []js.Value) any {
-	_, s, err := a.session(args, 0)
-	if err != nil {
-		return reply(nil, err)
-	}
-	return reply(s.Dump())
-}
-
-func (a *api) serialize(args []js.Value) any {
-	_, s, err := a.session(args, 0)
-	if err != nil {
-		return reply(nil, err)
-	}
+func serialize(s *engine.Session, _ []js.Value) (any, error) {
 	b, err := s.Serialize()
 	if err != nil {
-		return reply(nil, err)
+		return nil, err
 	}
 	u8 := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
-	return u8
+	return u8, nil
 }
 
-func (a *api) deserialize(args []js.Value) any {
-	_, s, err := a.session(args, 0)
+func deserialize(s *engine.Session, args []js.Value) (any, error) {
+	b, err := bytesArg(args, 0, "data")
 	if err != nil {
-		return reply(nil, err)
+		return nil, err
 	}
-	b, err := bytesArg(args, 1, "data")
-	if err != nil {
-		return reply(nil, err)
-	}
-	return reply(nil, s.Deserialize(b))
+	return nil, s.Deserialize(b)
 }
 
-func (a *api) importCSV(args []js.Value) any {
-	_, s, err := a.session(args, 0)
+func importCSV(s *engine.Session, args []js.Value) (any, error) {
+	table, err := stringArg(args, 0, "table")
 	if err != nil {
-		return reply(nil, err)
+		return nil, err
 	}
-	table, err := stringArg(args, 1, "table")
+	text, err := stringArg(args, 1, "csv")
 	if err != nil {
-		return reply(nil, err)
+		return nil, err
 	}
-	text, err := stringArg(args, 2, "csv")
-	if err != nil {
-		return reply(nil, err)
-	}
-	return reply(s.ImportCSV(table, []byte(text)))
+	return s.ImportCSV(table, []byte(text))
 }
 
 // handle returns a new handle for a database or statement.
