@@ -42,8 +42,14 @@ gen() {
 
 wasm() {
   say "engine.wasm"
-  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/static/engine/engine.wasm ./wasm
+  local out=web/static/engine/engine.wasm
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out.new" ./wasm
+  # Keep the old file (and its time) when nothing changed, so the slow
+  # compression below runs only for a new engine.
+  if cmp -s "$out.new" "$out"; then rm "$out.new"; else mv "$out.new" "$out"; fi
   cp "$GOROOT_WASM/wasm_exec.js" web/static/engine/wasm_exec.js
+  say "engine.wasm.br, .gz (best compression, skipped when current)"
+  go run ./server/precompress web/static/engine/engine.wasm
 }
 
 build() {

@@ -3,68 +3,164 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"sort"
+	"strings"
 	"time"
 
+	"github.com/dbtour/dbtour/server/compress"
 	"github.com/tdewolff/minify/v2"
 )
 
-// asset is a prepared response body: minified once at start-up.
+// asset is a prepared response: minified and compressed once, at start-up
+// or, for the engine, at build time.
 type asset struct {
 	body        []byte
+	br, gz      []byte // compressed forms; nil when not worth it
 	contentType string
 	etag        string
+	// immutable marks a versioned asset, cached by browsers for a year.
+	immutable bool
 }
 
-// newAsset prepares body for serving as contentType.
-func newAsset(m *minify.M, contentType string, body []byte) (asset, error) {
+// minCompress is the size below which compressing is not worth a header.
+const minCompress = 1024
+
+// newAsset prepares body for serving as contentType, minifying text.
+func newAsset(m *minify.M, contentType string, body []byte) (*asset, error) {
 	body, err := minifyType(m, contentType, body)
 	if err != nil {
-		return asset{}, err
+		return nil, err
 	}
+	a := &asset{body: body, contentType: contentType}
 	sum := sha256.Sum256(body)
-	return asset{body: body, contentType: contentType, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`}, nil
+	a.etag = `"` + hex.EncodeToString(sum[:8]) + `"`
+	if len(body) >= minCompress && compressible(contentType) {
+		if a.br, err = compress.Brotli(body); err == nil {
+			a.gz, err = compress.Gzip(body)
+		}
+	}
+	return a, err
 }
 
-// serve writes the asset, answering If-None-Match with 304 and Range
-// requests as http.ServeContent does.
-func (a asset) serve(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", a.contentType)
-	w.Header().Set("ETag", a.etag)
-	w.Header().Set("Cache-Control", "no-cache")
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+// compressible reports whether contentType gains from compression.
+func compressible(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/") || strings.Contains(contentType, "json") ||
+		strings.Contains(contentType, "javascript") || strings.Contains(contentType, "svg") ||
+		contentType == "application/wasm" || strings.Contains(contentType, "manifest")
 }
 
-// loadAssets prepares every file of fsys, keyed by its URL path under
-// prefix.
-func loadAssets(m *minify.M, fsys fs.FS, prefix string) (map[string]asset, error) {
-	assets := map[string]asset{}
+// serve writes the asset in the best encoding the client accepts,
+// answering If-None-Match with 304 and Range requests as
+// http.ServeContent does.
+func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	if a.immutable {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
+	body, etag := a.body, a.etag
+	if a.br != nil || a.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+		switch enc := acceptEncoding(r.Header.Get("Accept-Encoding")); {
+		case a.br != nil && enc["br"]:
+			body, etag = a.br, a.etag[:len(a.etag)-1]+`-br"`
+			h.Set("Content-Encoding", "br")
+		case a.gz != nil && enc["gzip"]:
+			body, etag = a.gz, a.etag[:len(a.etag)-1]+`-gz"`
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("ETag", etag)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// acceptEncoding returns the codings an Accept-Encoding header accepts
+// (those not given q=0).
+func acceptEncoding(header string) map[string]bool {
+	ok := map[string]bool{}
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := strings.ReplaceAll(params, " ", "")
+		ok[strings.ToLower(name)] = q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return ok
+}
+
+// precompressed lists the suffixes of build-time compressed siblings:
+// engine.wasm.br is engine.wasm compressed with brotli at its best, too
+// slow to do at start-up.
+var precompressed = []string{".br", ".gz"}
+
+// loadAssets prepares every file of fsys, keyed by its path. A file with
+// precompressed siblings is not minified; the siblings are its encodings.
+func loadAssets(m *minify.M, fsys fs.FS) (map[string]*asset, error) {
+	assets := map[string]*asset{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || isSibling(fsys, name) {
 			return err
 		}
-		body, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = "application/octet-stream"
-		}
-		a, err := newAsset(m, ctype, body)
+		a, err := loadAsset(m, fsys, name)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		assets[prefix+name] = a
+		assets[name] = a
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load assets: %w", err)
 	}
 	return assets, nil
+}
+
+// isSibling reports whether name is a precompressed form of another file.
+func isSibling(fsys fs.FS, name string) bool {
+	for _, ext := range precompressed {
+		if base, ok := strings.CutSuffix(name, ext); ok {
+			if _, err := fs.Stat(fsys, base); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func loadAsset(m *minify.M, fsys fs.FS, name string) (*asset, error) {
+	body, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	br, brErr := fs.ReadFile(fsys, name+".br")
+	gz, gzErr := fs.ReadFile(fsys, name+".gz")
+	if brErr != nil || gzErr != nil {
+		return newAsset(m, ctype, body)
+	}
+	sum := sha256.Sum256(body)
+	return &asset{body: body, br: br, gz: gz, contentType: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+}
+
+// version names a set of assets by their content: it changes whenever
+// any asset does, so versioned URLs can be cached for good.
+func version(assets map[string]*asset) string {
+	names := make([]string, 0, len(assets))
+	for n := range assets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %s\n", n, assets[n].etag)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:10]
 }

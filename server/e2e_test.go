@@ -56,7 +56,7 @@ func TestBrowserLesson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := s.assets["/static/engine/engine.wasm"]; !ok {
+	if _, ok := s.files["/static/"+s.version+"/engine/engine.wasm"]; !ok {
 		t.Fatal("engine.wasm is not embedded: run ./build.sh wasm before the browser tests")
 	}
 	for _, st := range []site{

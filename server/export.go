@@ -12,13 +12,10 @@ import (
 // export writes the whole site into dir as static files, requesting every
 // path through the server's own handlers, so the exported site is the
 // served one. A path ending in "/" becomes that directory's index.html.
+// Compressed forms go beside as NAME.br and NAME.gz, for hosts that serve
+// precompressed files (nginx gzip_static, brotli_static).
 func (s *server) export(dir string) (files int, err error) {
 	for _, p := range s.paths() {
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		if rec.Code != http.StatusOK {
-			return files, fmt.Errorf("export %s: status %d", p, rec.Code)
-		}
 		name := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
 		if strings.HasSuffix(p, "/") {
 			name = filepath.Join(name, "index.html")
@@ -26,10 +23,34 @@ func (s *server) export(dir string) (files int, err error) {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return files, fmt.Errorf("export %s: %w", p, err)
 		}
-		if err := os.WriteFile(name, rec.Body.Bytes(), 0o644); err != nil {
-			return files, fmt.Errorf("export %s: %w", p, err)
+		for _, enc := range []struct{ accept, suffix string }{{"", ""}, {"br", ".br"}, {"gzip", ".gz"}} {
+			body, ok, err := s.fetch(p, enc.accept)
+			if err != nil {
+				return files, fmt.Errorf("export %s: %w", p, err)
+			}
+			if !ok {
+				continue
+			}
+			if err := os.WriteFile(name+enc.suffix, body, 0o644); err != nil {
+				return files, fmt.Errorf("export %s: %w", p, err)
+			}
+			files++
 		}
-		files++
 	}
 	return files, nil
+}
+
+// fetch requests path from the server in the given content coding ("" for
+// none) and reports whether the server had it in that coding.
+func (s *server) fetch(path, coding string) (body []byte, ok bool, err error) {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	if coding != "" {
+		req.Header.Set("Accept-Encoding", coding)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		return nil, false, fmt.Errorf("status %d", rec.Code)
+	}
+	return rec.Body.Bytes(), rec.Header().Get("Content-Encoding") == coding, nil
 }

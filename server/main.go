@@ -1,10 +1,6 @@
-// Command dbtour serves the dbtour course, or writes it out as a static
-// site. Every page and asset is embedded: the binary is the whole site.
-//
-// Usage:
-//
-//	dbtour serve [-addr :8080] [-lessons DIR]
-//	dbtour export [-lessons DIR] DIR
+// Command dbtour serves the dbtour course, writes it out as a static site,
+// or checks a course. Every page and asset is embedded: the binary is the
+// whole site.
 package main
 
 import (
@@ -18,6 +14,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -27,18 +25,21 @@ const usage = `dbtour: an in-browser course in working with databases
 Usage:
   dbtour serve [flags]       serve the course over HTTP
   dbtour export [flags] DIR  write the course into DIR as a static site
+  dbtour check [DIR]         run every cell of the course in DIR (default:
+                             the built-in course) and report what fails
+  dbtour version             print the version
 
 Run "dbtour COMMAND -h" for a command's flags.
 `
 
 func main() {
-	if err := run(os.Args[1:], os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "dbtour:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, stderr io.Writer) error {
+func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errors.New("no command given")
@@ -48,18 +49,38 @@ func run(args []string, stderr io.Writer) error {
 		return runServe(args[1:], stderr)
 	case "export":
 		return runExport(args[1:], stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "dbtour", buildVersion())
+		return nil
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
 }
 
-// courseFlags adds the flags every command shares and returns the server
-// options they select.
-func courseFlags(fs *flag.FlagSet) func() []option {
-	dir := fs.String("lessons", "", "serve the lessons in `DIR` instead of the built-in course")
+// buildVersion describes the build: module version and VCS revision when
+// the build recorded them.
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" {
+			v += " " + s.Value
+		}
+	}
+	return v + " " + info.GoVersion
+}
+
+// courseFlag adds -lessons and returns the server options it selects.
+func courseFlag(fs *flag.FlagSet) func() []option {
+	dir := fs.String("lessons", "", "use the lessons in `DIR` instead of the built-in course")
 	return func() []option {
 		if *dir == "" {
 			return nil
@@ -71,12 +92,20 @@ func courseFlags(fs *flag.FlagSet) func() []option {
 func runServe(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", ":8080", "listen on `host:port`")
-	opts := courseFlags(fs)
+	addr := fs.String("addr", ":8080", "listen on `host:port` (\":8080\" is every interface, for a classroom LAN)")
+	base := fs.String("base", "/", "serve under this URL `path`, e.g. /dbtour/ behind a reverse proxy that keeps the prefix")
+	opts := courseFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	_, port, err := net.SplitHostPort(*addr)
+	if err != nil {
+		return fmt.Errorf("serve: -addr %q: %w", *addr, err)
+	}
+	if !strings.HasPrefix(*base, "/") || !strings.HasSuffix(*base, "/") {
+		return fmt.Errorf("serve: -base %q: want a path that starts and ends with /", *base)
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	s, err := newServer(ctx, append(opts(), withLogger(log))...)
@@ -84,7 +113,7 @@ func runServe(args []string, stderr io.Writer) error {
 		return err
 	}
 	srv := &http.Server{
-		Addr: *addr, Handler: s,
+		Addr: *addr, Handler: underBase(*base, s),
 		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
 	}
@@ -94,21 +123,29 @@ func runServe(args []string, stderr io.Writer) error {
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	_, port, err := net.SplitHostPort(*addr)
-	if err != nil {
-		return fmt.Errorf("serve: -addr %q: %w", *addr, err)
-	}
-	log.Info("serving the course", "url", "http://localhost:"+port+"/")
+	log.Info("serving the course", "url", "http://localhost:"+port+*base)
 	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	log.Info("stopped")
 	return nil
+}
+
+// underBase serves h under the URL path base; "/" is h itself.
+func underBase(base string, h http.Handler) http.Handler {
+	if base == "/" {
+		return h
+	}
+	mux := http.NewServeMux()
+	mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), h))
+	mux.Handle(strings.TrimSuffix(base, "/"), http.RedirectHandler(base, http.StatusMovedPermanently))
+	return mux
 }
 
 func runExport(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opts := courseFlags(fs)
+	opts := courseFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

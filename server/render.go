@@ -16,16 +16,23 @@ func lessonPath(slug string) string {
 	return "/lessons/" + slug + "/"
 }
 
-// renderPages renders every page of the course to HTML, keyed by URL path.
-func renderPages(ctx context.Context, c *lessons.Course) (map[string][]byte, error) {
+// assetsDir is the URL path, from the root, of the static assets of a
+// version.
+func assetsDir(version string) string {
+	return "static/" + version + "/"
+}
+
+// renderPages renders every page of the course to HTML, keyed by URL path;
+// pages link to the assets of the given version.
+func renderPages(ctx context.Context, c *lessons.Course, version string) (map[string][]byte, error) {
 	pages := map[string][]byte{}
-	index, err := renderHTML(ctx, web.IndexPage(indexView(c)))
+	index, err := renderHTML(ctx, web.IndexPage(indexView(c, version)))
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	pages["/"] = index
 	for i, l := range c.Lessons {
-		v, err := lessonView(ctx, c, i)
+		v, err := lessonView(ctx, c, i, version)
 		if err != nil {
 			return nil, fmt.Errorf("lesson %s: %w", l.Slug, err)
 		}
@@ -44,8 +51,8 @@ func renderHTML(ctx context.Context, c templ.Component) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func indexView(c *lessons.Course) web.IndexView {
-	v := web.IndexView{Root: "", Title: "Learn databases in your browser"}
+func indexView(c *lessons.Course, version string) web.IndexView {
+	v := web.IndexView{Site: web.Site{Assets: assetsDir(version)}, Title: "Learn databases in your browser"}
 	for _, l := range c.Lessons {
 		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary})
 	}
@@ -54,10 +61,10 @@ func indexView(c *lessons.Course) web.IndexView {
 
 // lessonView builds the view of lesson i, running its cells in page order
 // on a fresh database so that the page carries every result.
-func lessonView(ctx context.Context, c *lessons.Course, i int) (web.LessonView, error) {
+func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (web.LessonView, error) {
 	l := c.Lessons[i]
 	const root = "../../"
-	v := web.LessonView{Root: root, Title: l.Title}
+	v := web.LessonView{Site: web.Site{Root: root, Assets: root + assetsDir(version)}, Title: l.Title}
 	link := func(o *lessons.Lesson) *web.LessonLink {
 		return &web.LessonLink{Href: root + lessonPath(o.Slug)[1:], Title: o.Title}
 	}

@@ -10,16 +10,22 @@ import (
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/web"
+	"github.com/tdewolff/minify/v2"
 )
 
 // server serves the course. Everything it serves is prepared when it is
-// built (pages rendered with their results, assets minified), so requests
-// only copy bytes, and a bad lesson stops start-up instead of a page.
+// built (pages rendered with their results, assets minified and
+// compressed), so requests only copy bytes, and a bad lesson stops
+// start-up instead of a page. It holds no reader data.
 type server struct {
-	mux    *http.ServeMux
-	log    *slog.Logger
-	pages  map[string]asset // by URL path
-	assets map[string]asset // by URL path, under /static/
+	mux     *http.ServeMux
+	handler http.Handler // mux behind security headers and the access log
+	log     *slog.Logger
+	// version names the current set of static assets.
+	version string
+	// files are all responses by URL path: pages, /sw.js, the manifest
+	// and the versioned assets under /static/VERSION/.
+	files map[string]*asset
 }
 
 // config is what newServer's options set.
@@ -41,7 +47,7 @@ func withStatic(fsys fs.FS) option { return func(c *config) { c.static = fsys } 
 // withLogger logs to l instead of discarding.
 func withLogger(l *slog.Logger) option { return func(c *config) { c.log = l } }
 
-// newServer loads the course and prepares every page and asset.
+// newServer loads the course and prepares every response.
 func newServer(ctx context.Context, opts ...option) (*server, error) {
 	cfg := config{lessons: lessons.Content(), static: web.Static(), log: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
@@ -51,46 +57,63 @@ func newServer(ctx context.Context, opts ...option) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lessons: %w", err)
 	}
-	html, err := renderPages(ctx, course)
+	m := newMinifier()
+	assets, err := loadAssets(m, cfg.static)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{mux: http.NewServeMux(), log: cfg.log, pages: map[string]asset{}}
-	m := newMinifier()
-	for p, b := range html {
-		if s.pages[p], err = newAsset(m, "text/html; charset=utf-8", b); err != nil {
-			return nil, fmt.Errorf("page %s: %w", p, err)
-		}
+	s := &server{mux: http.NewServeMux(), log: cfg.log, version: version(assets), files: map[string]*asset{}}
+	for name, a := range assets {
+		a.immutable = true
+		s.files["/"+assetsDir(s.version)+name] = a
 	}
-	if s.assets, err = loadAssets(m, cfg.static, "/static/"); err != nil {
+	if err := s.addPages(ctx, m, course); err != nil {
 		return nil, err
 	}
 	s.routes()
 	return s, nil
 }
 
+// addPages renders the course's pages, the service worker and the web
+// app manifest.
+func (s *server) addPages(ctx context.Context, m *minify.M, course *lessons.Course) error {
+	html, err := renderPages(ctx, course, s.version)
+	if err != nil {
+		return err
+	}
+	for p, b := range html {
+		if s.files[p], err = newAsset(m, "text/html; charset=utf-8", b); err != nil {
+			return fmt.Errorf("page %s: %w", p, err)
+		}
+	}
+	if s.files["/manifest.webmanifest"], err = newAsset(m, "application/manifest+json", s.manifest()); err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	// Last: the worker precaches everything above.
+	if s.files["/sw.js"], err = newAsset(m, "text/javascript; charset=utf-8", s.serviceWorker()); err != nil {
+		return fmt.Errorf("service worker: %w", err)
+	}
+	return nil
+}
+
 // routes registers every route in one place.
 func (s *server) routes() {
-	s.mux.HandleFunc("GET /{$}", s.handlePage)
-	s.mux.HandleFunc("GET /lessons/{slug}/{$}", s.handlePage)
-	s.mux.HandleFunc("GET /static/", s.handleStatic)
+	s.mux.HandleFunc("GET /{$}", s.handleFile)
+	s.mux.HandleFunc("GET /lessons/{slug}/{$}", s.handleFile)
+	s.mux.HandleFunc("GET /static/", s.handleFile)
+	s.mux.HandleFunc("GET /sw.js", s.handleFile)
+	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleFile)
+	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.handler = s.accessLog(securityHeaders(s.mux))
 }
 
 // ServeHTTP serves the course.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mux.ServeHTTP(w, r)
+	s.handler.ServeHTTP(w, r)
 }
 
-func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
-	s.serveFrom(s.pages, w, r)
-}
-
-func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
-	s.serveFrom(s.assets, w, r)
-}
-
-func (s *server) serveFrom(m map[string]asset, w http.ResponseWriter, r *http.Request) {
-	a, ok := m[r.URL.Path]
+func (s *server) handleFile(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.files[r.URL.Path]
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -98,14 +121,18 @@ func (s *server) serveFrom(m map[string]asset, w http.ResponseWriter, r *http.Re
 	a.serve(w, r)
 }
 
-// paths lists every URL path the server answers, sorted: what an export
-// writes.
+func (s *server) handleHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintln(w, "ok")
+}
+
+// paths lists every file the server answers, sorted: what an export
+// writes and what the service worker precaches.
 func (s *server) paths() []string {
-	var ps []string
-	for _, m := range []map[string]asset{s.pages, s.assets} {
-		for p := range m {
-			ps = append(ps, p)
-		}
+	ps := make([]string, 0, len(s.files))
+	for p := range s.files {
+		ps = append(ps, p)
 	}
 	sort.Strings(ps)
 	return ps

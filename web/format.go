@@ -81,6 +81,16 @@ func FirstLine(sql string) string {
 	return line
 }
 
+// CSP is the Content-Security-Policy of every response: scripts only from
+// the site, WebAssembly compiled from the site's engine, no framing.
+const CSP = PageCSP + "; frame-ancestors 'none'"
+
+// PageCSP is CSP as a page states it in a <meta> element, for static hosts
+// that send no headers (a <meta> cannot say frame-ancestors).
+const PageCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'"
+
 // homeHref is the link to the course's front page from a page at root.
 func homeHref(root string) string {
 	if root == "" {

@@ -147,7 +147,7 @@ func LessonPage(v LessonView) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = Page(v.Root, v.Title).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = Page(v.Site, v.Title).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

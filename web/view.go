@@ -9,11 +9,19 @@ type LessonLink struct {
 	Summary string
 }
 
+// Site locates the site from a page: every link is relative, so a site
+// works under any path of any host.
+type Site struct {
+	// Root is the path from the page to the site's root ("" or "../../").
+	Root string
+	// Assets is the path from the page to the versioned static assets,
+	// like "../../static/3f2a9c1e7b/".
+	Assets string
+}
+
 // IndexView is the course's front page: the list of lessons.
 type IndexView struct {
-	// Root is the relative path from the page to the site's root ("" or
-	// "../../"), so an exported site works under any path.
-	Root    string
+	Site
 	Title   string
 	Lessons []LessonLink
 }
@@ -21,7 +29,7 @@ type IndexView struct {
 // LessonView is one lesson page, with every cell's result precomputed so
 // the page reads fully before any wasm loads.
 type LessonView struct {
-	Root   string
+	Site
 	Title  string
 	Blocks []BlockView
 	// Prev and Next are the neighbouring lessons; nil at either end.

@@ -13,6 +13,15 @@ import (
 //go:embed static
 var static embed.FS
 
+//go:embed sw.js
+var serviceWorker []byte
+
+// ServiceWorker returns the service worker's script, which expects the
+// constants VERSION and PRECACHE to be declared before it.
+func ServiceWorker() []byte {
+	return serviceWorker
+}
+
 // Static returns the assets served under /static/. The engine files
 // (static/engine/engine.wasm and wasm_exec.js) exist only after
 // `./build.sh wasm`.

@@ -32,7 +32,7 @@ func render(t *testing.T, c templ.Component) (*goquery.Document, []byte) {
 // sampleLesson has one cell of each interesting shape.
 func sampleLesson() LessonView {
 	return LessonView{
-		Root:  "../../",
+		Site:  Site{Root: "../../", Assets: "../../static/v1/"},
 		Title: "Sample",
 		Blocks: []BlockView{
 			{HTML: "<p>Intro.</p>"},
@@ -108,14 +108,14 @@ func TestLessonPage(t *testing.T) {
 
 func TestIndexPage(t *testing.T) {
 	t.Parallel()
-	doc, _ := render(t, IndexPage(IndexView{Title: "Course", Lessons: []LessonLink{
+	doc, _ := render(t, IndexPage(IndexView{Site: Site{Assets: "static/v1/"}, Title: "Course", Lessons: []LessonLink{
 		{Href: "lessons/a/", Title: "A", Summary: "First."}, {Href: "lessons/b/", Title: "B"},
 	}}))
 	links := doc.Find(`[data-testid=toc] a`)
 	if links.Length() != 2 || links.Eq(1).AttrOr("href", "") != "lessons/b/" {
 		t.Errorf("toc: got %d links", links.Length())
 	}
-	if got := doc.Find(`link[rel=stylesheet]`).AttrOr("href", ""); got != "static/css/dbtour.css" {
+	if got := doc.Find(`link[rel=stylesheet]`).AttrOr("href", ""); got != "static/v1/css/dbtour.css" {
 		t.Errorf("stylesheet: got %q, want a path relative to the root", got)
 	}
 }

@@ -5,6 +5,14 @@ import { SQLCell } from "./sql-cell.js";
 
 customElements.define("sql-cell", SQLCell);
 
+// The service worker lives at the site's root (this file is in
+// static/VERSION/js/) so that it can keep every page for offline use.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register(new URL("../../../sw.js", import.meta.url)).catch((err) => {
+    console.warn("dbtour: offline use unavailable:", err);
+  });
+}
+
 const cells = () => Array.from(document.querySelectorAll("sql-cell"));
 
 if (cells().length > 0) {
