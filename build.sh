@@ -7,6 +7,7 @@
 #   ./build.sh export DIR build, then write the site into DIR as static files
 #   ./build.sh gen        regenerate templ code
 #   ./build.sh wasm       build web/static/engine/engine.wasm and copy wasm_exec.js
+#   ./build.sh load       a 5 s load test (wrk) of a lesson page and the engine
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -82,7 +83,30 @@ test_all() {
   npm ci --no-audit --no-fund --loglevel=error
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
-  go test -count=1 -tags e2e -run Browser ./server
+  go test -count=1 -tags e2e -run 'Browser|BinaryAlone' ./server
+}
+
+# load runs a short, bounded load test on loopback with wrk: a lesson page
+# and the engine (brotli), 5 s each, and prints requests/s and latencies.
+load() {
+  command -v wrk >/dev/null || {
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "wrk is missing: install it (Debian: sudo apt-get install wrk)."
+    say "installing wrk (Debian package)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  }
+  build
+  local port=18080 pid
+  bin/dbtour serve -addr "127.0.0.1:$port" 2>/dev/null & pid=$!
+  trap 'kill $pid 2>/dev/null' EXIT
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  local wasm
+  wasm="$(curl -fs "http://127.0.0.1:$port/" | grep -o 'static/[0-9a-f]*/' | head -1)engine/engine.wasm"
+  say "lesson page"
+  wrk -t2 -c32 -d5s --latency -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:$port/lessons/first-database/"
+  say "engine.wasm (brotli)"
+  wrk -t2 -c8 -d5s --latency -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:$port/$wasm"
+  kill $pid; wait $pid 2>/dev/null || true
+  trap - EXIT
 }
 
 case "${1:-}" in
@@ -92,5 +116,6 @@ case "${1:-}" in
   export) [ $# -eq 2 ] || die "usage: ./build.sh export DIR"; build; bin/dbtour export "$2" ;;
   gen) gen ;;
   wasm) wasm ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  load) load ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

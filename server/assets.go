@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dbtour/dbtour/server/compress"
+	"github.com/dbtour/dbtour/web"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -61,6 +62,9 @@ func compressible(contentType string) bool {
 func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
+	if strings.HasPrefix(a.contentType, "text/javascript") {
+		h.Set("Content-Security-Policy", web.ScriptCSP)
+	}
 	if a.immutable {
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {

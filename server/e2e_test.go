@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -61,19 +62,23 @@ func TestBrowserLesson(t *testing.T) {
 	}
 	for _, st := range []site{
 		{"served", func(*testing.T, *server) http.Handler { return s }},
-		{"exported", func(t *testing.T, s *server) http.Handler {
+		{"exported, under a sub-path of a plain file server", func(t *testing.T, s *server) http.Handler {
 			dir := t.TempDir()
 			if _, err := s.export(dir); err != nil {
 				t.Fatal(err)
 			}
-			return http.FileServer(http.Dir(dir))
+			return http.StripPrefix(subPath[:len(subPath)-1], http.FileServer(http.Dir(dir)))
 		}},
 	} {
 		t.Run(st.name, func(t *testing.T) {
 			ts := httptest.NewServer(st.handler(t, s))
 			defer ts.Close()
+			base := ts.URL + "/"
+			if st.name != "served" {
+				base = ts.URL + subPath
+			}
 			ctx := newBrowser(t)
-			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/lessons/first-database/"),
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"lessons/first-database/"),
 				chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`))); err != nil {
 				t.Fatal(err)
 			}
@@ -83,6 +88,10 @@ func TestBrowserLesson(t *testing.T) {
 		})
 	}
 }
+
+// subPath is where the e2e test serves an exported site, as a project
+// page on a static host would be.
+const subPath = "/some/path/"
 
 // cell selects the textarea of the cell with the given index.
 func cell(i int) chromedp.CSS {
@@ -155,4 +164,55 @@ func testStatements(ctx context.Context, t *testing.T) {
 		t.Fatal(err)
 	}
 	waitRows(ctx, t, 4, [][][]string{{{"1"}}, {{"x", "NULL"}}})
+}
+
+// TestBrowserOffline visits the course once, takes the network away, and
+// uses it: reload, open another page, come back, run a query.
+func TestBrowserOffline(t *testing.T) {
+	s, err := newServer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	ctx := newBrowser(t)
+	lesson := ts.URL + "/lessons/first-database/"
+	if err := chromedp.Do(ctx, chromedp.Navigate(lesson), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`))); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the service worker controls the page and has cached every file.
+	wait, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	ready := fmt.Sprintf(`navigator.serviceWorker.controller !== null &&
+		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.paths())-1)
+	for {
+		ok, err := chromedp.Run(wait, chromedp.Evaluate[bool](ready, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("service worker did not take over and precache: %v", err)
+		}
+		if ok {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	ts.Close() // the network is gone for real, and emulated offline too
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Offline: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`)),
+		chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=toc] a`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=toc] a`)), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`)),
+	); err != nil {
+		t.Fatalf("offline navigation: %v", err)
+	}
+	if err := typeInto(ctx, 3, "select count(*) from books"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`sql-cell[data-index="3"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitRows(ctx, t, 3, [][][]string{{{"3"}}})
 }

@@ -56,6 +56,7 @@ func TestHandlers(t *testing.T) {
 		{"css minified, immutable", "GET", static + "css/dbtour.css", nil, 200,
 			map[string]string{"Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable", "Vary": "Accept-Encoding"}, "body{color:red}"},
 		{"js minified", "GET", static + "js/lesson.js", nil, 200, map[string]string{"Content-Type": "text/javascript; charset=utf-8"}, "export const answer=40+2"},
+		{"only scripts may compile wasm", "GET", static + "js/lesson.js", nil, 200, map[string]string{"Content-Security-Policy": web.ScriptCSP}, ""},
 		{"wasm", "GET", static + "engine/engine.wasm", nil, 200, map[string]string{"Content-Type": "application/wasm"}, "\x00asm"},
 		{"wasm brotli, precompressed", "GET", static + "engine/engine.wasm", map[string]string{"Accept-Encoding": "gzip, deflate, br"}, 200,
 			map[string]string{"Content-Type": "application/wasm", "Content-Encoding": "br", "Vary": "Accept-Encoding"}, "brotli bytes"},
