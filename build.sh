@@ -57,7 +57,7 @@ build() {
   gen
   wasm
   say "bin/dbtour"
-  go build -trimpath -o bin/dbtour ./server
+  go build -trimpath -ldflags="-s -w" -o bin/dbtour ./server
 }
 
 check_generated() {
