@@ -10,8 +10,6 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
-
-	"github.com/yuin/goldmark/text"
 )
 
 //go:embed content
@@ -71,9 +69,4 @@ func (c *Course) Lesson(slug string) (*Lesson, error) {
 		}
 	}
 	return nil, fmt.Errorf("%q: %w", slug, ErrNotFound)
-}
-
-// textReader adapts lesson source to goldmark's parser.
-func textReader(src []byte) text.Reader {
-	return text.NewReader(src)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // markdown renders lesson prose. Raw HTML in a lesson is dropped
@@ -59,7 +60,7 @@ func parse(slug string, src []byte) (*Lesson, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := markdown.Parser().Parse(textReader(body))
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	var prose bytes.Buffer
 	flush := func() {
 		if prose.Len() > 0 {

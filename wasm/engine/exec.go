@@ -15,6 +15,9 @@ import (
 // its rows: counting is cheap up to here and a bound keeps it so.
 const maxCountedRows = 100_000
 
+// oomPanic is what go-sqlite3 panics with when SQLite reports SQLITE_NOMEM.
+const oomPanic = "sqlite3: out of memory"
+
 // Named holds parameter values by name. A key may carry its prefix
 // (":id", "@id", "$id") or not ("id" matches whichever the SQL uses).
 type Named map[string]any
@@ -29,9 +32,13 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 	defer func() {
 		// go-sqlite3 panics when SQLite runs out of memory; the
 		// connection is still sound, only the statement failed.
+		// Any other panic is a bug and stays one.
 		if p := recover(); p != nil {
-			res.Error = s.newError(ctx, fmt.Errorf("out of memory: %v", p), script, len(script), len(res.Statements))
-			res.Error.Message = fmt.Sprintf("out of memory: a statement needed more than the %d MiB limit", s.opts.MaxMemory>>20)
+			if err, ok := p.(error); !ok || err.Error() != oomPanic {
+				panic(p)
+			}
+			msg := fmt.Errorf("out of memory: a statement needed more than the %d MiB limit", s.opts.MaxMemory>>20)
+			res.Error = s.newError(ctx, msg, script, len(script), len(res.Statements))
 		}
 	}()
 	rest := script
