@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,7 +43,10 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil { // start the browser
 		t.Fatalf("start chromium (%s): %v", exec, err)
 	}
-	return ctx
+	// No step of a browser test may hang the run: two minutes bound it all.
+	bounded, stop := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(stop)
+	return bounded
 }
 
 // site is a server under test: dbtour itself, or its export behind a
@@ -85,6 +89,8 @@ func TestBrowserLesson(t *testing.T) {
 			t.Run("edit and run", func(t *testing.T) { testEditAndRun(ctx, t) })
 			t.Run("ctrl+enter and syntax error", func(t *testing.T) { testSyntaxError(ctx, t) })
 			t.Run("one result per statement", func(t *testing.T) { testStatements(ctx, t) })
+			t.Run("stop a runaway query", func(t *testing.T) { testStop(ctx, t) })
+			t.Run("reload keeps edits, revert restores", func(t *testing.T) { testPersistence(ctx, t) })
 		})
 	}
 }
@@ -215,4 +221,76 @@ func TestBrowserOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitRows(ctx, t, 3, [][][]string{{{"3"}}})
+}
+
+// text returns the value of a JavaScript expression that yields a string.
+func text(ctx context.Context, t *testing.T, js string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return s
+}
+
+func testStop(ctx context.Context, t *testing.T) {
+	const runaway = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+	if err := typeInto(ctx, 5, runaway); err != nil {
+		t.Fatal(err)
+	}
+	button := chromedp.CSS(`sql-cell[data-index="5"] .toolbar button`)
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(wait, chromedp.Poll[bool](`document.querySelector('sql-cell[data-index="5"] .toolbar button').textContent === "Stop"`)); err != nil {
+		t.Fatalf("no Stop button while running: %v", err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	stopped, cancel2 := context.WithTimeout(ctx, 3*time.Second) // well inside the engine's 5 s limit
+	defer cancel2()
+	if _, err := chromedp.Run(stopped, chromedp.Poll[bool](`(document.querySelector('sql-cell[data-index="5"] [data-testid=error]') || {}).textContent?.includes("Stopped.")`)); err != nil {
+		t.Fatalf("Stop did not stop the query: %v", err)
+	}
+	if got := text(ctx, t, `document.querySelector('sql-cell[data-index="5"] textarea').value`); got != runaway {
+		t.Errorf("after Stop the editor holds %q, want the reader's text", got)
+	}
+	// The page's database works after a stop.
+	if err := typeInto(ctx, 5, "select count(*) from books"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(button)); err != nil {
+		t.Fatal(err)
+	}
+	waitRows(ctx, t, 5, [][][]string{{{"3"}}})
+}
+
+func testPersistence(ctx context.Context, t *testing.T) {
+	const edit = "select 'kept across reloads' as note"
+	if err := typeInto(ctx, 4, edit); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(cell(4))); err != nil {
+		t.Fatal(err)
+	}
+	value := `document.querySelector('sql-cell[data-index="4"] textarea').value`
+	if got := text(ctx, t, value); got != edit {
+		t.Fatalf("after reload: got %q, want the edit", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`sql-cell[data-index="4"] button.secondary`))); err != nil {
+		t.Fatalf("no Revert button on an edited cell: %v", err)
+	}
+	if got := text(ctx, t, value); !strings.HasPrefix(got, "select title, year\nfrom books") {
+		t.Errorf("after Revert: got %q, want the lesson's SQL", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(cell(4))); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(ctx, t, value); !strings.HasPrefix(got, "select title, year\nfrom books") {
+		t.Errorf("reverted, then reloaded: got %q", got)
+	}
 }

@@ -3,11 +3,24 @@
 // EngineClient sends scripts to the worker and resolves with their results.
 export class EngineClient {
   constructor(workerURL) {
-    this.worker = new Worker(workerURL);
+    this.workerURL = workerURL;
     this.nextID = 1;
     this.pending = new Map();
+    this.start();
+  }
+
+  start() {
+    this.worker = new Worker(this.workerURL);
     this.worker.onmessage = ({ data }) => this.settle(data);
     this.worker.onerror = (ev) => this.failAll(ev.message || "the engine worker failed to start");
+  }
+
+  // restart abandons whatever the worker is doing, even a query that never
+  // yields, by replacing it; pending runs reject with Stopped.
+  restart() {
+    this.worker.terminate();
+    this.failAll(stopped);
+    this.start();
   }
 
   // run runs scripts in order on a fresh database; it resolves with one
@@ -32,4 +45,12 @@ export class EngineClient {
     for (const p of this.pending.values()) p.reject(new Error(message));
     this.pending.clear();
   }
+}
+
+// stopped is the message of a run abandoned by restart.
+export const stopped = "stopped";
+
+// isStopped reports whether err is a run abandoned by restart.
+export function isStopped(err) {
+  return err instanceof Error && err.message === stopped;
 }

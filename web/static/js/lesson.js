@@ -1,6 +1,6 @@
 // lesson.js: the lesson page's script: defines <sql-cell> and runs cells
 // in page order on the page's database, in a Web Worker.
-import { EngineClient } from "./client.js";
+import { EngineClient, isStopped } from "./client.js";
 import { SQLCell } from "./sql-cell.js";
 
 customElements.define("sql-cell", SQLCell);
@@ -31,9 +31,17 @@ if (cells().length > 0) {
       const error = results[results.length - 1].error;
       if (error) target.mark(error.offset);
     } catch (err) {
-      target.fail(err.message);
+      if (isStopped(err)) target.stopped();
+      else target.fail(err.message);
     } finally {
       target.busy(false);
     }
+  });
+
+  // Stop replaces the worker: a fresh engine, with nothing to restore,
+  // since every run rebuilds the database from the cells above.
+  document.addEventListener("cell-stop", () => {
+    client.restart();
+    client.run(["select 1"]).catch(() => {});
   });
 }

@@ -1,11 +1,17 @@
 // sql-cell.js: <sql-cell>, an editable SQL cell that enhances the server's
 // <pre><code> and result in place (the page reads without JavaScript).
 import { renderResult, renderError } from "./results.js";
+import { loadEdit, saveEdit } from "./store.js";
 
 const ui = {
   run: "Run",
+  stop: "Stop",
   running: "Running…",
   hint: "Ctrl+Enter runs",
+  edited: "Edited",
+  revert: "Revert",
+  revertTitle: "Put back the lesson's original SQL",
+  stopped: "Stopped. The database is back as the cells above left it.",
   failed: "The engine could not run this cell: ",
 };
 
@@ -16,8 +22,9 @@ export class SQLCell extends HTMLElement {
     if (this.editor) return;
     const pre = this.querySelector("pre.source");
     this.output = this.querySelector(".output");
+    this.original = pre.textContent;
     this.editor = document.createElement("textarea");
-    this.editor.value = pre.textContent;
+    this.editor.value = loadEdit(this.index) ?? this.original;
     this.editor.spellcheck = false;
     this.editor.rows = Math.max(2, this.editor.value.split("\n").length);
     this.editor.setAttribute("aria-label", "SQL");
@@ -27,17 +34,42 @@ export class SQLCell extends HTMLElement {
         this.run();
       }
     });
-    this.button = document.createElement("button");
-    this.button.type = "button";
-    this.button.textContent = ui.run;
-    this.button.addEventListener("click", () => this.run());
+    this.editor.addEventListener("input", () => {
+      saveEdit(this.index, this.editor.value, this.original);
+      this.showEdited();
+    });
+    this.button = button(ui.run, () => (this.running ? this.stop() : this.run()));
+    this.revertButton = button(ui.revert, () => this.revert());
+    this.revertButton.title = ui.revertTitle;
+    this.revertButton.className = "secondary";
     this.status = document.createElement("span");
     this.status.className = "status";
-    this.status.textContent = ui.hint;
     const toolbar = document.createElement("div");
     toolbar.className = "toolbar";
-    toolbar.append(this.button, this.status);
+    toolbar.append(this.button, this.revertButton, this.status);
     pre.replaceWith(this.editor, toolbar);
+    this.showEdited();
+  }
+
+  // showEdited shows whether the reader changed the lesson's SQL.
+  showEdited() {
+    const edited = this.editor.value !== this.original;
+    this.revertButton.hidden = !edited;
+    if (!this.running) this.status.textContent = edited ? `${ui.edited} · ${ui.hint}` : ui.hint;
+  }
+
+  // revert puts back the lesson's SQL; undo (Ctrl+Z) brings the edit back.
+  revert() {
+    this.editor.focus();
+    this.editor.select();
+    if (!document.execCommand("insertText", false, this.original)) this.editor.value = this.original;
+    saveEdit(this.index, this.editor.value, this.original);
+    this.showEdited();
+  }
+
+  // stop asks the page to abandon the run under way.
+  stop() {
+    this.dispatchEvent(new CustomEvent("cell-stop", { bubbles: true }));
   }
 
   get index() {
@@ -53,10 +85,20 @@ export class SQLCell extends HTMLElement {
     this.dispatchEvent(new CustomEvent("cell-run", { bubbles: true }));
   }
 
-  // busy shows that a run is under way, or over.
+  // busy shows that a run is under way, or over; while it is, the Run
+  // button stops it.
   busy(on) {
-    this.button.disabled = on;
-    this.status.textContent = on ? ui.running : ui.hint;
+    this.running = on;
+    this.button.textContent = on ? ui.stop : ui.run;
+    this.button.classList.toggle("stop", on);
+    this.status.textContent = on ? ui.running : "";
+    this.setAttribute("aria-busy", String(on));
+    if (!on) this.showEdited();
+  }
+
+  // stopped shows that the reader stopped the run.
+  stopped() {
+    this.output.replaceChildren(renderError({ line: 1, column: 1, message: ui.stopped }));
   }
 
   // show replaces the cell's output with result.
@@ -75,4 +117,12 @@ export class SQLCell extends HTMLElement {
     this.editor.focus();
     this.editor.setSelectionRange(offset, end);
   }
+}
+
+function button(label, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = label;
+  b.addEventListener("click", onClick);
+  return b;
 }

@@ -1,0 +1,27 @@
+// store.js: the reader's edits, kept in localStorage so they survive a
+// reload. Storage may be unavailable (private mode, full quota): then
+// edits simply last as long as the page.
+
+// key names a cell of the current page.
+function key(index) {
+  return `dbtour:${location.pathname}:cell:${index}`;
+}
+
+// loadEdit returns the reader's text for cell index, or null.
+export function loadEdit(index) {
+  try {
+    return localStorage.getItem(key(index));
+  } catch {
+    return null;
+  }
+}
+
+// saveEdit keeps text for cell index; the original text is not stored.
+export function saveEdit(index, text, original) {
+  try {
+    if (text === original) localStorage.removeItem(key(index));
+    else localStorage.setItem(key(index), text);
+  } catch (err) {
+    console.warn("dbtour: cannot keep your edit:", err);
+  }
+}
