@@ -3,7 +3,7 @@
 #
 #   ./build.sh run        build everything and serve the course on :8080
 #   ./build.sh test       build, then run every test (Go, wasm under Node, browser)
-#   ./build.sh build      generate, build engine.wasm and the dbtour binary (bin/dbtour)
+#   ./build.sh build      generate, bundle the editor, build engine.wasm and bin/dbtour
 #   ./build.sh export DIR build, then write the site into DIR as static files
 #   ./build.sh gen        regenerate templ code
 #   ./build.sh wasm       build web/static/engine/engine.wasm and copy wasm_exec.js
@@ -53,8 +53,30 @@ wasm() {
   go run ./server/precompress web/static/engine/engine.wasm
 }
 
+# npm_deps installs the pinned npm packages (package-lock.json) when
+# node_modules is missing or older than the lock file.
+npm_deps() {
+  need_node
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# editor bundles CodeMirror (web/editor/editor.js) into one ES module.
+editor() {
+  npm_deps
+  say "editor.bundle.js (esbuild)"
+  local out=web/static/js/editor.bundle.js
+  npx --no-install esbuild web/editor/editor.js --bundle --format=esm --minify --target=es2020 \
+    --log-level=warning --outfile="$out.new"
+  if cmp -s "$out.new" "$out"; then rm "$out.new"; else mv "$out.new" "$out"; fi
+  go run ./server/precompress "$out"
+}
+
 build() {
   gen
+  editor
   wasm
   say "bin/dbtour"
   go build -trimpath -ldflags="-s -w" -o bin/dbtour ./server
@@ -80,7 +102,6 @@ test_all() {
   say "go test (GOOS=js GOARCH=wasm, under Node)"
   PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
   say "engine.js API (Node), side by side with sql.js"
-  npm ci --no-audit --no-fund --loglevel=error
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
   go test -count=1 -tags e2e -run 'Browser|BinaryAlone' ./server

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -83,7 +84,7 @@ func TestBrowserLesson(t *testing.T) {
 			}
 			ctx := newBrowser(t)
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"lessons/first-database/"),
-				chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`))); err != nil {
+				chromedp.WaitVisible(chromedp.CSS(`sql-cell .toolbar`))); err != nil {
 				t.Fatal(err)
 			}
 			t.Run("edit and run", func(t *testing.T) { testEditAndRun(ctx, t) })
@@ -99,18 +100,43 @@ func TestBrowserLesson(t *testing.T) {
 // page on a static host would be.
 const subPath = "/some/path/"
 
-// cell selects the textarea of the cell with the given index.
+// cell selects the toolbar of the cell with the given index, which the
+// page script adds with the editor.
 func cell(i int) chromedp.CSS {
-	return chromedp.CSS(fmt.Sprintf(`sql-cell[data-index="%d"] textarea`, i))
+	return chromedp.CSS(fmt.Sprintf(`sql-cell[data-index="%d"] .toolbar`, i))
 }
 
-// typeInto replaces the text of cell i as a reader would: select all, type.
+// pressEnter presses and releases Enter, with no character event: the
+// editor makes the new line from the key, as it does for a reader.
+var pressEnter = chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+			Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+})
+
+// typeInto replaces the text of cell i as a reader would: select all,
+// then enter the text line by line (as the keyboard's input method does),
+// pressing Enter between lines.
 func typeInto(ctx context.Context, i int, text string) error {
-	return chromedp.Do(ctx,
-		chromedp.Focus(cell(i)),
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('sql-cell[data-index="%d"]').focus()`, i)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-		chromedp.KeyEvent(text),
-	)
+	}
+	for n, line := range strings.Split(text, "\n") {
+		if n > 0 {
+			steps = append(steps, pressEnter)
+		}
+		steps = append(steps, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: line})
+			return err
+		}))
+	}
+	return chromedp.Do(ctx, steps...)
 }
 
 // waitRows waits until cell i shows exactly want (one table per statement).
@@ -153,7 +179,7 @@ func testSyntaxError(ctx context.Context, t *testing.T) {
 	if want := `Line 2, column 3: near "selec": syntax error`; msg != want {
 		t.Errorf("got error %q, want %q", msg, want)
 	}
-	sel, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`(() => { const ta = document.querySelector('sql-cell[data-index="0"] textarea'); return [ta.selectionStart, ta.selectionEnd]; })()`))
+	sel, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`document.querySelector('sql-cell[data-index="0"]').selection()`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +208,7 @@ func TestBrowserOffline(t *testing.T) {
 	ts := httptest.NewServer(s)
 	ctx := newBrowser(t)
 	lesson := ts.URL + "/lessons/first-database/"
-	if err := chromedp.Do(ctx, chromedp.Navigate(lesson), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(lesson), chromedp.WaitVisible(chromedp.CSS(`sql-cell .toolbar`))); err != nil {
 		t.Fatal(err)
 	}
 	// Wait until the service worker controls the page and has cached every file.
@@ -208,9 +234,9 @@ func TestBrowserOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`)),
+		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`sql-cell .toolbar`)),
 		chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=toc] a`)),
-		chromedp.Click(chromedp.CSS(`[data-testid=toc] a`)), chromedp.WaitVisible(chromedp.CSS(`sql-cell textarea`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=toc] a`)), chromedp.WaitVisible(chromedp.CSS(`sql-cell .toolbar`)),
 	); err != nil {
 		t.Fatalf("offline navigation: %v", err)
 	}
@@ -256,7 +282,7 @@ func testStop(ctx context.Context, t *testing.T) {
 	if _, err := chromedp.Run(stopped, chromedp.Poll[bool](`(document.querySelector('sql-cell[data-index="5"] [data-testid=error]') || {}).textContent?.includes("Stopped.")`)); err != nil {
 		t.Fatalf("Stop did not stop the query: %v", err)
 	}
-	if got := text(ctx, t, `document.querySelector('sql-cell[data-index="5"] textarea').value`); got != runaway {
+	if got := text(ctx, t, `document.querySelector('sql-cell[data-index="5"]').source`); got != runaway {
 		t.Errorf("after Stop the editor holds %q, want the reader's text", got)
 	}
 	// The page's database works after a stop.
@@ -277,7 +303,7 @@ func testPersistence(ctx context.Context, t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(cell(4))); err != nil {
 		t.Fatal(err)
 	}
-	value := `document.querySelector('sql-cell[data-index="4"] textarea').value`
+	value := `document.querySelector('sql-cell[data-index="4"]').source`
 	if got := text(ctx, t, value); got != edit {
 		t.Fatalf("after reload: got %q, want the edit", got)
 	}

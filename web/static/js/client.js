@@ -23,8 +23,9 @@ export class EngineClient {
     this.start();
   }
 
-  // run runs scripts in order on a fresh database; it resolves with one
-  // result per script and rejects if the engine could not run at all.
+  // run runs scripts in order on a fresh database; it resolves with
+  // {results, schema}: one result per script and the schema they left.
+  // It rejects if the engine could not run at all.
   run(scripts) {
     const id = this.nextID++;
     return new Promise((resolve, reject) => {
@@ -33,12 +34,12 @@ export class EngineClient {
     });
   }
 
-  settle({ id, results, error }) {
+  settle({ id, results, schema, error }) {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
     if (error) p.reject(new Error(error));
-    else p.resolve(results);
+    else p.resolve({ results, schema });
   }
 
   failAll(message) {

@@ -17,7 +17,14 @@ const cells = () => Array.from(document.querySelectorAll("sql-cell"));
 
 if (cells().length > 0) {
   const client = new EngineClient(new URL("./worker.js", import.meta.url));
-  client.run(["select 1"]).catch(() => {}); // compile the engine while the reader reads
+
+  // showSchema gives every cell's autocomplete the database's tables.
+  const showSchema = (schema) => cells().forEach((c) => c.setSchema(schema));
+
+  // warmUp compiles the engine while the reader reads, running the whole
+  // page once to learn the schema it builds.
+  const warmUp = () => client.run(cells().map((c) => c.source)).then(({ schema }) => showSchema(schema), () => {});
+  warmUp();
 
   // A run of cell k replays cells 0..k on a fresh database, so every cell
   // sees the database its place on the page implies; each shows its result.
@@ -26,10 +33,11 @@ if (cells().length > 0) {
     const upTo = cells().filter((c) => c.index <= target.index);
     target.busy(true);
     try {
-      const results = await client.run(upTo.map((c) => c.source));
+      const { results, schema } = await client.run(upTo.map((c) => c.source));
       upTo.forEach((c, i) => c.show(results[i]));
+      showSchema(schema);
       const error = results[results.length - 1].error;
-      if (error) target.mark(error.offset);
+      if (error) target.mark(error);
     } catch (err) {
       if (isStopped(err)) target.stopped();
       else target.fail(err.message);
@@ -42,6 +50,6 @@ if (cells().length > 0) {
   // since every run rebuilds the database from the cells above.
   document.addEventListener("cell-stop", () => {
     client.restart();
-    client.run(["select 1"]).catch(() => {});
+    warmUp();
   });
 }

@@ -1,5 +1,6 @@
 // sql-cell.js: <sql-cell>, an editable SQL cell that enhances the server's
 // <pre><code> and result in place (the page reads without JavaScript).
+import { createEditor } from "./editor.bundle.js";
 import { renderResult, renderError } from "./results.js";
 import { loadEdit, saveEdit } from "./store.js";
 
@@ -7,7 +8,7 @@ const ui = {
   run: "Run",
   stop: "Stop",
   running: "Running…",
-  hint: "Ctrl+Enter runs",
+  hint: "Ctrl+Enter runs · Shift+Enter runs and moves on",
   edited: "Edited",
   revert: "Revert",
   revertTitle: "Put back the lesson's original SQL",
@@ -15,7 +16,7 @@ const ui = {
   failed: "The engine could not run this cell: ",
 };
 
-// SQLCell turns its source into a textarea and runs it through the page,
+// SQLCell turns its source into an editor and runs it through the page,
 // which owns the database (see lesson.js).
 export class SQLCell extends HTMLElement {
   connectedCallback() {
@@ -23,20 +24,20 @@ export class SQLCell extends HTMLElement {
     const pre = this.querySelector("pre.source");
     this.output = this.querySelector(".output");
     this.original = pre.textContent;
-    this.editor = document.createElement("textarea");
-    this.editor.value = loadEdit(this.index) ?? this.original;
-    this.editor.spellcheck = false;
-    this.editor.rows = Math.max(2, this.editor.value.split("\n").length);
-    this.editor.setAttribute("aria-label", "SQL");
-    this.editor.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
-        ev.preventDefault();
+    const host = document.createElement("div");
+    host.className = "editor";
+    this.editor = createEditor({
+      host,
+      doc: loadEdit(this.index) ?? this.original,
+      onRun: () => this.run(),
+      onRunNext: () => {
         this.run();
-      }
-    });
-    this.editor.addEventListener("input", () => {
-      saveEdit(this.index, this.editor.value, this.original);
-      this.showEdited();
+        this.next()?.focus();
+      },
+      onChange: (text) => {
+        saveEdit(this.index, text, this.original);
+        this.showEdited();
+      },
     });
     this.button = button(ui.run, () => (this.running ? this.stop() : this.run()));
     this.revertButton = button(ui.revert, () => this.revert());
@@ -47,24 +48,42 @@ export class SQLCell extends HTMLElement {
     const toolbar = document.createElement("div");
     toolbar.className = "toolbar";
     toolbar.append(this.button, this.revertButton, this.status);
-    pre.replaceWith(this.editor, toolbar);
+    pre.replaceWith(host, toolbar);
     this.showEdited();
   }
 
   // showEdited shows whether the reader changed the lesson's SQL.
   showEdited() {
-    const edited = this.editor.value !== this.original;
+    const edited = this.editor.text !== this.original;
     this.revertButton.hidden = !edited;
     if (!this.running) this.status.textContent = edited ? `${ui.edited} · ${ui.hint}` : ui.hint;
   }
 
   // revert puts back the lesson's SQL; undo (Ctrl+Z) brings the edit back.
   revert() {
+    this.editor.replace(this.original);
     this.editor.focus();
-    this.editor.select();
-    if (!document.execCommand("insertText", false, this.original)) this.editor.value = this.original;
-    saveEdit(this.index, this.editor.value, this.original);
-    this.showEdited();
+  }
+
+  // next returns the cell after this one on the page, if any.
+  next() {
+    const all = Array.from(document.querySelectorAll("sql-cell"));
+    return all[all.indexOf(this) + 1];
+  }
+
+  // focus puts the caret in this cell's editor.
+  focus() {
+    this.editor.focus();
+  }
+
+  // setSchema keeps autocomplete current with the page's database.
+  setSchema(schema) {
+    this.editor.setSchema(schema);
+  }
+
+  // selection returns the editor's selection as [from, to], for tests.
+  selection() {
+    return this.editor.selection();
   }
 
   // stop asks the page to abandon the run under way.
@@ -77,7 +96,7 @@ export class SQLCell extends HTMLElement {
   }
 
   get source() {
-    return this.editor ? this.editor.value : this.querySelector("pre.source").textContent;
+    return this.editor ? this.editor.text : this.querySelector("pre.source").textContent;
   }
 
   // run asks the page to run this cell (and the cells above it).
@@ -111,11 +130,9 @@ export class SQLCell extends HTMLElement {
     this.output.replaceChildren(renderError({ line: 1, column: 1, message: ui.failed + message }));
   }
 
-  // mark selects the character at offset in the editor: where an error is.
-  mark(offset) {
-    const end = Math.min(offset + 1, this.editor.value.length);
-    this.editor.focus();
-    this.editor.setSelectionRange(offset, end);
+  // mark shows in the editor where an error is.
+  mark(error) {
+    this.editor.markError(error.offset, error.message);
   }
 }
 

@@ -1,0 +1,99 @@
+// editor.js: dbtour's SQL editor, CodeMirror 6. build.sh bundles it with
+// esbuild into web/static/js/editor.bundle.js, the one bundled module.
+import { basicSetup } from "codemirror";
+import { EditorView, keymap } from "@codemirror/view";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
+import { sql, SQLite } from "@codemirror/lang-sql";
+import { setDiagnostics } from "@codemirror/lint";
+
+// theme follows the page's colours (light or dark) through CSS variables.
+const theme = EditorView.theme({
+  "&": { backgroundColor: "var(--code-bg)", color: "var(--fg)", border: "1px solid var(--line)", borderRadius: "6px" },
+  "&.cm-focused": { outline: "3px solid var(--accent)", outlineOffset: "2px" },
+  ".cm-content": { fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, monospace", fontSize: "15px", caretColor: "var(--fg)" },
+  ".cm-gutters": { backgroundColor: "var(--code-bg)", color: "var(--muted)", border: "none" },
+  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "transparent" },
+});
+
+// createEditor makes an editor for doc inside host, in a shadow root of
+// its own: there CodeMirror's generated styles go into a constructed style
+// sheet, which the page's Content-Security-Policy (no inline styles)
+// allows, where a <style> element in the document would be blocked. The
+// page's colours still reach it through inherited CSS variables.
+// onRun runs the cell (Ctrl/Cmd+Enter), onRunNext runs it and moves on
+// (Shift+Enter), onChange gets the text after every edit.
+export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
+  const language = new Compartment();
+  const root = host.attachShadow({ mode: "open" });
+  const view = new EditorView({
+    parent: root,
+    root,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        Prec.highest(keymap.of([
+          { key: "Mod-Enter", run: () => (onRun(), true) },
+          { key: "Shift-Enter", run: () => (onRunNext(), true) },
+        ])),
+        basicSetup,
+        language.of(sql({ dialect: SQLite })),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) {
+            onChange(u.state.doc.toString());
+            u.view.dispatch(setDiagnostics(u.state, []));
+          }
+        }),
+        EditorView.contentAttributes.of({ "aria-label": "SQL" }),
+        theme,
+      ],
+    }),
+  });
+  return new Editor(view, language);
+}
+
+// Editor is the small surface the page uses.
+class Editor {
+  constructor(view, language) {
+    this.view = view;
+    this.language = language;
+  }
+
+  get text() {
+    return this.view.state.doc.toString();
+  }
+
+  // replace sets the whole text as one edit, so undo brings the old back.
+  replace(text) {
+    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
+  }
+
+  // setSchema teaches autocomplete the database's tables and columns.
+  setSchema(schema) {
+    const tables = {};
+    for (const t of schema.tables) tables[t.name] = t.columns.map((c) => c.name);
+    this.view.dispatch({ effects: this.language.reconfigure(sql({ dialect: SQLite, schema: tables })) });
+  }
+
+  // markError underlines the token at offset, selects its first character
+  // and puts the caret there.
+  markError(offset, message) {
+    const doc = this.view.state.doc.toString();
+    const from = Math.min(offset, doc.length);
+    let to = from;
+    while (to < doc.length && /[\w$@:]/.test(doc[to])) to++;
+    to = Math.max(to, Math.min(from + 1, doc.length));
+    this.view.dispatch(setDiagnostics(this.view.state, [{ from, to, severity: "error", message }]));
+    this.view.dispatch({ selection: { anchor: from, head: Math.min(from + 1, doc.length) }, scrollIntoView: true });
+    this.view.focus();
+  }
+
+  // selection returns the main selection as [from, to].
+  selection() {
+    const r = this.view.state.selection.main;
+    return [r.from, r.to];
+  }
+
+  focus() {
+    this.view.focus();
+  }
+}
