@@ -17,7 +17,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 need_node() {
-  command -v node >/dev/null || die "Node.js is missing: install Node 18 or newer (it runs the wasm tests)."
+  command -v node >/dev/null || die "Node.js is missing: install Node 18 or newer (it bundles the editor and runs the wasm tests)."
 }
 
 # need_chromium finds Chromium for the browser tests, installing Debian's
