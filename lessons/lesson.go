@@ -29,6 +29,9 @@ const (
 	// Setup is SQL that prepares the page's database before its first
 	// cell runs; the page shows it folded.
 	Setup
+	// Exercise is a cell the reader completes; it checks itself against a
+	// hidden reference solution.
+	Exercise
 )
 
 // Cell is a fenced SQL block of a lesson.
@@ -38,6 +41,20 @@ type Cell struct {
 	Source string
 	// Line is the line of the opening fence in the lesson's file.
 	Line int
+
+	// The rest is for exercises only.
+
+	// Solution is the reference SQL; a reader's SQL is right when it gives
+	// the same result.
+	Solution string
+	// Check, when set, is a query run after the reader's SQL (and after the
+	// solution) whose results are compared instead: for exercises that
+	// change the database rather than query it.
+	Check string
+	// Ordered reports whether row order matters in the comparison.
+	Ordered bool
+	// Hints are revealed to the reader one at a time.
+	Hints []string
 }
 
 // Cells returns the lesson's cells in page order, the order in which they

@@ -69,55 +69,111 @@ func parse(slug string, src []byte) (*Lesson, error) {
 		}
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		cell, err := parseCell(n, body, bodyLine)
+		f, err := parseFence(n, body, bodyLine)
 		if err != nil {
 			return nil, err
 		}
-		if cell == nil {
+		switch {
+		case f == nil:
 			if err := markdown.Renderer().Render(&prose, body, n); err != nil {
 				return nil, errorAt(bodyLine, "render: %v", err)
 			}
-			continue
+		case f.part != "":
+			if err := attach(l, prose.Len() > 0, f); err != nil {
+				return nil, err
+			}
+		default:
+			flush()
+			l.Blocks = append(l.Blocks, Block{Cell: f.cell})
 		}
-		flush()
-		l.Blocks = append(l.Blocks, Block{Cell: cell})
 	}
 	flush()
-	if len(l.Cells()) == 0 {
-		return nil, errorAt(1, "a lesson needs at least one ```sql cell")
-	}
-	return l, nil
+	return l, validate(l)
 }
 
-// parseCell returns the cell n is, or nil if n is prose.
-func parseCell(n ast.Node, src []byte, firstLine int) (*Cell, error) {
-	fence, ok := n.(*ast.FencedCodeBlock)
-	if !ok || fence.Info == nil {
+// validate checks what only the whole lesson shows.
+func validate(l *Lesson) error {
+	cells := l.Cells()
+	if len(cells) == 0 {
+		return errorAt(1, "a lesson needs at least one ```sql cell")
+	}
+	for _, c := range cells {
+		if c.Kind == Exercise && c.Solution == "" {
+			return errorAt(c.Line, "exercise has no ```sql solution after it")
+		}
+	}
+	return nil
+}
+
+// attach adds an exercise part (solution, check or hint) to the exercise
+// right before it.
+func attach(l *Lesson, proseBetween bool, f *fence) error {
+	var ex *Cell
+	if n := len(l.Blocks); n > 0 && !proseBetween {
+		ex = l.Blocks[n-1].Cell
+	}
+	if ex == nil || ex.Kind != Exercise {
+		return errorAt(f.line, "```%s must follow a ```sql exercise (or its other parts) directly", f.info)
+	}
+	switch f.part {
+	case "solution":
+		ex.Solution = f.text
+	case "check":
+		ex.Check = f.text
+	case "hint":
+		ex.Hints = append(ex.Hints, f.text)
+	}
+	return nil
+}
+
+// fence is a fenced block that dbtour gives a meaning: a cell, or a part
+// of the exercise before it.
+type fence struct {
+	cell *Cell  // a new cell; nil for a part
+	part string // "solution", "check" or "hint"; "" for a cell
+	info string // the info string, for messages
+	text string
+	line int
+}
+
+// parseFence returns what n is, or nil if n is prose.
+func parseFence(n ast.Node, src []byte, firstLine int) (*fence, error) {
+	block, ok := n.(*ast.FencedCodeBlock)
+	if !ok || block.Info == nil {
 		return nil, nil
 	}
-	info := strings.Fields(string(fence.Info.Segment.Value(src)))
-	if len(info) == 0 || info[0] != "sql" {
-		return nil, nil
-	}
-	line := firstLine + bytes.Count(src[:fence.Info.Segment.Start], []byte("\n"))
-	cell := &Cell{Kind: Query, Line: line}
-	switch strings.Join(info[1:], " ") {
-	case "":
-	case "setup":
-		cell.Kind = Setup
+	info := strings.Join(strings.Fields(string(block.Info.Segment.Value(src))), " ")
+	f := &fence{info: info, line: firstLine + bytes.Count(src[:block.Info.Segment.Start], []byte("\n"))}
+	switch info {
+	case "sql":
+		f.cell = &Cell{Kind: Query}
+	case "sql setup":
+		f.cell = &Cell{Kind: Setup}
+	case "sql exercise", "sql exercise ordered":
+		f.cell = &Cell{Kind: Exercise, Ordered: info == "sql exercise ordered"}
+	case "sql solution", "sql check":
+		f.part = strings.TrimPrefix(info, "sql ")
+	case "hint":
+		f.part = "hint"
 	default:
-		return nil, errorAt(line, "unknown cell kind %q (want ```sql or ```sql setup)", strings.Join(info[1:], " "))
+		if !strings.HasPrefix(info, "sql") {
+			return nil, nil // another language's code: prose
+		}
+		return nil, errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check or ```hint)", info)
 	}
 	var text strings.Builder
-	for i := 0; i < fence.Lines().Len(); i++ {
-		seg := fence.Lines().At(i)
+	for i := 0; i < block.Lines().Len(); i++ {
+		seg := block.Lines().At(i)
 		text.Write(seg.Value(src))
 	}
-	cell.Source = strings.TrimRight(text.String(), "\n")
-	if strings.TrimSpace(cell.Source) == "" {
-		return nil, errorAt(line, "empty sql cell")
+	f.text = strings.TrimRight(text.String(), "\n")
+	if strings.TrimSpace(f.text) == "" {
+		return nil, errorAt(f.line, "empty ```%s block", info)
 	}
-	return cell, nil
+	if f.cell != nil {
+		f.cell.Source, f.cell.Line = f.text, f.line
+	}
+	return f, nil
 }
 
 // parseFrontMatter fills l from the "key: value" lines between the

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestParse(t *testing.T) {
 		t.Fatalf("got %d cells, want %d", len(cells), len(want))
 	}
 	for i := range want {
-		if *cells[i] != want[i] {
+		if !reflect.DeepEqual(*cells[i], want[i]) {
 			t.Errorf("cell %d: got %+v, want %+v", i, *cells[i], want[i])
 		}
 	}
@@ -50,8 +51,11 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "---\norder: 1\n---\n", "x.md:3: front matter has no title"},
 		{"bad key", "---\ntitle: x\nauthor: me\n---\n", `x.md:3: unknown front matter key "author" (want title, summary or order)`},
 		{"bad order", "---\ntitle: x\norder: first\n---\n", `x.md:3: order: want a whole number, got "first"`},
-		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "exercize" (want ` + "```sql or ```sql setup)"},
-		{"empty cell", "---\ntitle: x\n---\n```sql\n\n```\n", "x.md:4: empty sql cell"},
+		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check or ```hint)"},
+		{"empty cell", "---\ntitle: x\n---\n```sql\n\n```\n", "x.md:4: empty ```sql block"},
+		{"exercise without solution", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n", "x.md:4: exercise has no ```sql solution after it"},
+		{"solution without exercise", "---\ntitle: x\n---\n```sql\nselect 1;\n```\n\n```sql solution\nselect 2;\n```\n", "x.md:8: ```sql solution must follow a ```sql exercise (or its other parts) directly"},
+		{"prose between", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n\nNow:\n\n```hint\nthink\n```\n", "x.md:10: ```hint must follow a ```sql exercise (or its other parts) directly"},
 		{"no cells", "---\ntitle: x\n---\njust prose\n", "x.md:1: a lesson needs at least one ```sql cell"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,5 +82,23 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 	if _, err := c.Lesson("no-such-lesson"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("got %v, want ErrNotFound", err)
+	}
+}
+
+func TestParseExercise(t *testing.T) {
+	t.Parallel()
+	src := "---\ntitle: x\n---\n```sql setup\ncreate table t(a);\n```\n\n```sql exercise ordered\n-- your query\n```\n\n```sql solution\nselect a from t order by a;\n```\n\n```sql check\nselect count(*) from t;\n```\n\n```hint\nUse order by.\n```\n\n```hint\nDescending is desc.\n```\n"
+	l, err := Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := l.Cells()
+	if len(cells) != 2 {
+		t.Fatalf("got %d cells, want setup and exercise", len(cells))
+	}
+	ex := cells[1]
+	if ex.Kind != Exercise || !ex.Ordered || ex.Source != "-- your query" || ex.Solution != "select a from t order by a;" ||
+		ex.Check != "select count(*) from t;" || strings.Join(ex.Hints, "|") != "Use order by.|Descending is desc." || ex.Line != 8 {
+		t.Errorf("got %+v", ex)
 	}
 }

@@ -8,32 +8,113 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"reflect"
+	"sort"
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/wasm/engine"
 )
 
 // checkCourse loads the course in fsys and runs every lesson's cells in
-// page order, as a reader's browser will. It returns one problem per
-// failing cell, as "file:line: message".
+// page order, as a reader's browser will. Every cell must run; every
+// exercise's solution must run, and its starting SQL must not already be
+// a right answer. It returns one problem per failure, as "file:line: …".
 func checkCourse(ctx context.Context, fsys fs.FS) (lessonCount int, problems []string, err error) {
 	course, err := lessons.Load(fsys)
 	if err != nil {
 		return 0, nil, err
 	}
 	for _, l := range course.Lessons {
-		s, err := engine.Open(engine.Options{})
+		p, err := checkLesson(ctx, l)
 		if err != nil {
-			return 0, nil, err
+			return 0, nil, fmt.Errorf("lesson %s: %w", l.Slug, err)
 		}
-		for _, c := range l.Cells() {
-			if res := s.Exec(ctx, c.Source); res.Error != nil {
-				problems = append(problems, fmt.Sprintf("%s.md:%d: cell fails: %v", l.Slug, c.Line+res.Error.Line, res.Error))
-			}
-		}
-		s.Close()
+		problems = append(problems, p...)
 	}
 	return len(course.Lessons), problems, nil
+}
+
+func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
+	s, err := engine.Open(engine.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	var problems []string
+	where := func(c *lessons.Cell, line int) string { return fmt.Sprintf("%s.md:%d", l.Slug, c.Line+line) }
+	for _, c := range l.Cells() {
+		if c.Kind == lessons.Exercise {
+			msg, err := checkExercise(ctx, s, c)
+			if err != nil {
+				return nil, err
+			}
+			if msg != "" {
+				problems = append(problems, where(c, 0)+": exercise: "+msg)
+			}
+		}
+		if res := s.Exec(ctx, c.Source); res.Error != nil {
+			problems = append(problems, fmt.Sprintf("%s: cell fails: %v", where(c, res.Error.Line), res.Error))
+		}
+	}
+	return problems, nil
+}
+
+// checkExercise runs exercise c's solution and its starting SQL on copies
+// of the session's database and says what is wrong, or "".
+func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (string, error) {
+	snap, err := s.Serialize()
+	if err != nil {
+		return "", err
+	}
+	defer s.Deserialize(snap)
+	want := s.Exec(ctx, c.Solution+";\n"+c.Check)
+	if want.Error != nil {
+		return "solution fails: " + want.Error.Error(), nil
+	}
+	if err := s.Deserialize(snap); err != nil {
+		return "", err
+	}
+	got := s.Exec(ctx, c.Source+";\n"+c.Check)
+	if got.Error == nil && sameAnswer(answer(got), answer(want), c.Ordered) {
+		return "the starting SQL already gives the solution's result", nil
+	}
+	return "", nil
+}
+
+// answer is the result a reader's SQL is judged by: that of its last
+// statement that returns rows; nil if none does.
+func answer(r engine.Result) *engine.Statement {
+	for i := len(r.Statements) - 1; i >= 0; i-- {
+		if r.Statements[i].Columns != nil {
+			return &r.Statements[i]
+		}
+	}
+	return nil
+}
+
+// sameAnswer reports whether two answers have the same number of columns
+// and the same rows, in the same order if ordered. Column names do not
+// matter. The page's check (web/static/js/exercise.js) judges the same way.
+func sameAnswer(a, b *engine.Statement, ordered bool) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if len(a.Columns) != len(b.Columns) {
+		return false
+	}
+	return reflect.DeepEqual(rowKeys(a.Rows, ordered), rowKeys(b.Rows, ordered))
+}
+
+// rowKeys renders rows as comparable strings, sorted unless ordered.
+func rowKeys(rows []engine.Row, ordered bool) []string {
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		keys[i] = fmt.Sprintf("%#v", []any(r))
+	}
+	if !ordered {
+		sort.Strings(keys)
+	}
+	return keys
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -54,8 +135,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, p)
 	}
 	if len(problems) > 0 {
-		return errors.New("check: the course has failing cells")
+		return errors.New("check: the course has problems")
 	}
-	fmt.Fprintf(stdout, "dbtour: %d lessons, every cell runs\n", n)
+	fmt.Fprintf(stdout, "dbtour: %d lessons, every cell runs and every exercise checks\n", n)
 	return nil
 }

@@ -176,7 +176,7 @@ func TestLessonsDir(t *testing.T) {
 
 	write("broken.md", "---\ntitle: Broken\n---\n\n```sql exercize\nselect 1;\n```\n")
 	_, err := newServer(context.Background(), withStatic(testStatic), withLessons(os.DirFS(dir)))
-	if err == nil || !strings.Contains(err.Error(), `broken.md:5: unknown cell kind "exercize"`) {
+	if err == nil || !strings.Contains(err.Error(), `broken.md:5: unknown cell kind "sql exercize"`) {
 		t.Errorf("got %v, want an error naming broken.md:5", err)
 	}
 }
