@@ -67,18 +67,31 @@ func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (str
 		return "", err
 	}
 	defer s.Deserialize(snap)
-	want := s.Exec(ctx, c.Solution+";\n"+c.Check)
-	if want.Error != nil {
-		return "solution fails: " + want.Error.Error(), nil
+	want, err := judged(ctx, s, c.Solution, c.Check)
+	if err != nil {
+		return "solution fails: " + err.Error(), nil
 	}
 	if err := s.Deserialize(snap); err != nil {
 		return "", err
 	}
-	got := s.Exec(ctx, c.Source+";\n"+c.Check)
-	if got.Error == nil && sameAnswer(answer(got), answer(want), c.Ordered) {
+	got, err := judged(ctx, s, c.Source, c.Check)
+	if err == nil && sameAnswer(got, want, c.Ordered) {
 		return "the starting SQL already gives the solution's result", nil
 	}
 	return "", nil
+}
+
+// judged runs sql, then check if there is one, and returns the answer
+// they are judged by: check's result, or else sql's.
+func judged(ctx context.Context, s *engine.Session, sql, check string) (*engine.Statement, error) {
+	res := s.Exec(ctx, sql)
+	if res.Error == nil && check != "" {
+		res = s.Exec(ctx, check)
+	}
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	return answer(res), nil
 }
 
 // answer is the result a reader's SQL is judged by: that of its last
@@ -137,6 +150,6 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(problems) > 0 {
 		return errors.New("check: the course has problems")
 	}
-	fmt.Fprintf(stdout, "dbtour: %d lessons, every cell runs and every exercise checks\n", n)
+	fmt.Fprintf(stdout, "dbtour: %d lesson(s): every cell runs and every exercise checks\n", n)
 	return nil
 }

@@ -92,6 +92,7 @@ func TestBrowserLesson(t *testing.T) {
 			t.Run("one result per statement", func(t *testing.T) { testStatements(ctx, t) })
 			t.Run("stop a runaway query", func(t *testing.T) { testStop(ctx, t) })
 			t.Run("reload keeps edits, revert restores", func(t *testing.T) { testPersistence(ctx, t) })
+			t.Run("exercise: hint, wrong, right, kept", func(t *testing.T) { testExercise(ctx, t) })
 		})
 	}
 }
@@ -319,4 +320,44 @@ func testPersistence(ctx context.Context, t *testing.T) {
 	if got := text(ctx, t, value); !strings.HasPrefix(got, "select title, year\nfrom books") {
 		t.Errorf("reverted, then reloaded: got %q", got)
 	}
+}
+
+func testExercise(ctx context.Context, t *testing.T) {
+	const ex = `sql-cell[data-index="6"]`
+	feedback := `document.querySelector('` + ex + ` [data-testid=feedback]').textContent`
+	waitFeedback := func(want string) {
+		t.Helper()
+		wait, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		if _, err := chromedp.Run(wait, chromedp.Poll[bool](fmt.Sprintf("%s === %q", feedback, want))); err != nil {
+			t.Fatalf("feedback: got %q, want %q", text(ctx, t, feedback), want)
+		}
+	}
+	click := func(action string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(ex+` button[data-action=`+action+`]`))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := text(ctx, t, `getComputedStyle(document.querySelector('`+ex+` .hints')).display`); got != "none" {
+		t.Errorf("hints are visible before the reader asks (display %s)", got)
+	}
+	click("hint")
+	if got := text(ctx, t, `Array.from(document.querySelectorAll('`+ex+` .hints li')).filter((li) => !li.hidden).map((li) => li.textContent).join("|")`); got != "Keep only some rows with where: where year > 2000." {
+		t.Errorf("after one Hint: got %q, want the first hint only", got)
+	}
+	if err := typeInto(ctx, 6, "select title, year from books where year > 2000"); err != nil {
+		t.Fatal(err)
+	}
+	click("check")
+	waitFeedback("Not yet: The rows are right but not in the right order: row 1 should be ('Designing Data-Intensive Applications', 2017).")
+	if err := typeInto(ctx, 6, "select title, year from books where year > 2000 order by year desc"); err != nil {
+		t.Fatal(err)
+	}
+	click("check")
+	waitFeedback("✓ Correct! Exercise solved.")
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(cell(6))); err != nil {
+		t.Fatal(err)
+	}
+	waitFeedback("✓ Solved")
 }

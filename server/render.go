@@ -86,9 +86,17 @@ func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (
 			continue
 		}
 		cell := &web.CellView{Index: n, Setup: b.Cell.Kind == lessons.Setup, Source: b.Cell.Source,
-			Result: s.Exec(ctx, b.Cell.Source)}
+			Result: s.Exec(ctx, b.Cell.Source), Exercise: exerciseView(b.Cell)}
 		v.Blocks = append(v.Blocks, web.BlockView{Cell: cell})
 		n++
 	}
 	return v, nil
+}
+
+// exerciseView is what the page needs of an exercise cell; nil for others.
+func exerciseView(c *lessons.Cell) *web.ExerciseView {
+	if c.Kind != lessons.Exercise {
+		return nil
+	}
+	return &web.ExerciseView{Solution: c.Solution, Check: c.Check, Ordered: c.Ordered, Hints: c.Hints}
 }

@@ -50,4 +50,16 @@ type CellView struct {
 	Setup  bool
 	Source string
 	Result engine.Result
+	// Exercise is set for a cell that checks itself.
+	Exercise *ExerciseView
+}
+
+// ExerciseView is what the page needs to check an exercise in the
+// browser: the reference solution, the optional check query, whether row
+// order matters, and the hints.
+type ExerciseView struct {
+	Solution string
+	Check    string
+	Ordered  bool
+	Hints    []string
 }

@@ -1,6 +1,7 @@
 // lesson.js: the lesson page's script: defines <sql-cell> and runs cells
 // in page order on the page's database, in a Web Worker.
 import { EngineClient, isStopped } from "./client.js";
+import { answer, compare } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
 
 customElements.define("sql-cell", SQLCell);
@@ -38,6 +39,32 @@ if (cells().length > 0) {
       showSchema(schema);
       const error = results[results.length - 1].error;
       if (error) target.mark(error);
+    } catch (err) {
+      if (isStopped(err)) target.stopped();
+      else target.fail(err.message);
+    } finally {
+      target.busy(false);
+    }
+  });
+
+  // Check runs the cells above, then the reader's SQL (and the exercise's
+  // check query), and the same with the solution, and compares the two.
+  document.addEventListener("cell-check", async (ev) => {
+    const target = ev.target;
+    const above = cells().filter((c) => c.index < target.index).map((c) => c.source);
+    const extra = target.checkSQL ? [target.checkSQL] : [];
+    target.busy(true);
+    try {
+      const mine = (await client.run([...above, target.source, ...extra])).results.slice(above.length);
+      const theirs = (await client.run([...above, target.solution, ...extra])).results.slice(above.length);
+      target.show(mine[0]);
+      const failed = mine.find((r) => r.error);
+      if (failed) {
+        target.mark(failed.error);
+        target.judged("your SQL fails: " + failed.error.message);
+      } else {
+        target.judged(compare(answer(mine[mine.length - 1]), answer(theirs[theirs.length - 1]), target.ordered));
+      }
     } catch (err) {
       if (isStopped(err)) target.stopped();
       else target.fail(err.message);

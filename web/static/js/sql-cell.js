@@ -2,17 +2,24 @@
 // <pre><code> and result in place (the page reads without JavaScript).
 import { createEditor } from "./editor.bundle.js";
 import { renderResult, renderError } from "./results.js";
-import { loadEdit, saveEdit } from "./store.js";
+import { loadEdit, saveEdit, loadSolved, saveSolved } from "./store.js";
 
 const ui = {
   run: "Run",
   stop: "Stop",
   running: "Running…",
-  hint: "Ctrl+Enter runs · Shift+Enter runs and moves on",
+  keys: "Ctrl+Enter runs · Shift+Enter runs and moves on",
   edited: "Edited",
   revert: "Revert",
   revertTitle: "Put back the lesson's original SQL",
   stopped: "Stopped. The database is back as the cells above left it.",
+  check: "Check",
+  hint: "Hint",
+  noMoreHints: "No more hints",
+  solution: "Show solution",
+  correct: "Correct! Exercise solved.",
+  solved: "Solved",
+  notYet: "Not yet: ",
   failed: "The engine could not run this cell: ",
 };
 
@@ -49,14 +56,74 @@ export class SQLCell extends HTMLElement {
     toolbar.className = "toolbar";
     toolbar.append(this.button, this.revertButton, this.status);
     pre.replaceWith(host, toolbar);
+    if (this.dataset.exercise !== undefined) this.setUpExercise(toolbar);
     this.showEdited();
+  }
+
+  // setUpExercise adds Check, Hint and Show solution, and shows whether
+  // the reader solved the exercise on an earlier visit.
+  setUpExercise(toolbar) {
+    const box = this.querySelector(".exercise");
+    this.feedback = box.querySelector(".feedback");
+    this.hints = Array.from(box.querySelectorAll(".hints li"));
+    const hintsBox = box.querySelector(".hints");
+    const solutionBox = box.querySelector(".solution");
+    this.solution = solutionBox.querySelector("code").textContent;
+    this.checkSQL = box.querySelector("pre.check")?.textContent ?? "";
+    this.ordered = box.dataset.ordered !== undefined;
+    const buttons = [button(ui.check, () => this.dispatchEvent(new CustomEvent("cell-check", { bubbles: true })))];
+    if (hintsBox) {
+      hintsBox.hidden = true;
+      this.hints.forEach((li) => (li.hidden = true));
+      const hint = button(ui.hint, () => {
+        hintsBox.hidden = false;
+        hintsBox.open = true;
+        const next = this.hints.find((li) => li.hidden);
+        if (next) next.hidden = false;
+        if (!this.hints.some((li) => li.hidden)) {
+          hint.disabled = true;
+          hint.textContent = ui.noMoreHints;
+        }
+      });
+      buttons.push(hint);
+    }
+    solutionBox.hidden = true;
+    buttons.push(button(ui.solution, () => {
+      solutionBox.hidden = false;
+      solutionBox.open = true;
+    }));
+    buttons.forEach((b, i) => {
+      b.className = "secondary";
+      b.dataset.action = ["check", hintsBox ? "hint" : "solution", "solution"][i];
+    });
+    toolbar.insertBefore(buttons[0], this.revertButton);
+    buttons.slice(1).forEach((b) => toolbar.insertBefore(b, this.revertButton));
+    if (loadSolved(this.index)) this.markSolved(ui.solved);
+  }
+
+  // judged shows the verdict on the reader's answer: null when right, else
+  // what differs.
+  judged(problem) {
+    if (problem === null) {
+      saveSolved(this.index);
+      this.markSolved(ui.correct);
+    } else {
+      this.feedback.className = "feedback wrong";
+      this.feedback.textContent = ui.notYet + problem;
+    }
+  }
+
+  markSolved(message) {
+    this.feedback.className = "feedback right";
+    this.feedback.textContent = "✓ " + message;
+    this.classList.add("solved");
   }
 
   // showEdited shows whether the reader changed the lesson's SQL.
   showEdited() {
     const edited = this.editor.text !== this.original;
     this.revertButton.hidden = !edited;
-    if (!this.running) this.status.textContent = edited ? `${ui.edited} · ${ui.hint}` : ui.hint;
+    if (!this.running) this.status.textContent = edited ? `${ui.edited} · ${ui.keys}` : ui.keys;
   }
 
   // revert puts back the lesson's SQL; undo (Ctrl+Z) brings the edit back.

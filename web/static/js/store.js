@@ -1,5 +1,5 @@
-// store.js: the reader's edits, kept in localStorage so they survive a
-// reload. Storage may be unavailable (private mode, full quota): then
+// store.js: the reader's edits and solved exercises, kept in localStorage
+// so they survive a reload. Storage may be unavailable (private mode, full quota): then
 // edits simply last as long as the page.
 
 // key names a cell of the current page.
@@ -23,5 +23,28 @@ export function saveEdit(index, text, original) {
     else localStorage.setItem(key(index), text);
   } catch (err) {
     console.warn("dbtour: cannot keep your edit:", err);
+  }
+}
+
+// solvedKey names the solved mark of an exercise cell of this page.
+function solvedKey(index) {
+  return `dbtour:${location.pathname}:solved:${index}`;
+}
+
+// loadSolved reports whether the reader solved exercise cell index.
+export function loadSolved(index) {
+  try {
+    return localStorage.getItem(solvedKey(index)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+// saveSolved remembers that the reader solved exercise cell index.
+export function saveSolved(index) {
+  try {
+    localStorage.setItem(solvedKey(index), "1");
+  } catch (err) {
+    console.warn("dbtour: cannot keep your progress:", err);
   }
 }
