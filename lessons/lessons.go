@@ -5,7 +5,6 @@ package lessons
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -14,9 +13,6 @@ import (
 
 //go:embed content
 var content embed.FS
-
-// ErrNotFound is returned for a lesson slug the course does not have.
-var ErrNotFound = errors.New("lesson not found")
 
 // Content returns the course that ships inside the binary.
 func Content() fs.FS {
@@ -59,14 +55,4 @@ func Load(fsys fs.FS) (*Course, error) {
 	}
 	sort.SliceStable(c.Lessons, func(i, j int) bool { return c.Lessons[i].Order < c.Lessons[j].Order })
 	return c, nil
-}
-
-// Lesson returns the lesson with the given slug, or ErrNotFound.
-func (c *Course) Lesson(slug string) (*Lesson, error) {
-	for _, l := range c.Lessons {
-		if l.Slug == slug {
-			return l, nil
-		}
-	}
-	return nil, fmt.Errorf("%q: %w", slug, ErrNotFound)
 }

@@ -16,6 +16,20 @@ if ("serviceWorker" in navigator) {
 
 const cells = () => Array.from(document.querySelectorAll("sql-cell"));
 
+// busyWhile shows target busy while work(target) runs, and shows a stop or
+// an engine failure on it.
+async function busyWhile(target, work) {
+  target.busy(true);
+  try {
+    await work(target);
+  } catch (err) {
+    if (isStopped(err)) target.stopped();
+    else target.fail(err.message);
+  } finally {
+    target.busy(false);
+  }
+}
+
 if (cells().length > 0) {
   const client = new EngineClient(new URL("./worker.js", import.meta.url));
 
@@ -29,49 +43,31 @@ if (cells().length > 0) {
 
   // A run of cell k replays cells 0..k on a fresh database, so every cell
   // sees the database its place on the page implies; each shows its result.
-  document.addEventListener("cell-run", async (ev) => {
-    const target = ev.target;
+  document.addEventListener("cell-run", (ev) => busyWhile(ev.target, async (target) => {
     const upTo = cells().filter((c) => c.index <= target.index);
-    target.busy(true);
-    try {
-      const { results, schema } = await client.run(upTo.map((c) => c.source));
-      upTo.forEach((c, i) => c.show(results[i]));
-      showSchema(schema);
-      const error = results[results.length - 1].error;
-      if (error) target.mark(error);
-    } catch (err) {
-      if (isStopped(err)) target.stopped();
-      else target.fail(err.message);
-    } finally {
-      target.busy(false);
-    }
-  });
+    const { results, schema } = await client.run(upTo.map((c) => c.source));
+    upTo.forEach((c, i) => c.show(results[i]));
+    showSchema(schema);
+    const error = results[results.length - 1].error;
+    if (error) target.mark(error);
+  }));
 
   // Check runs the cells above, then the reader's SQL (and the exercise's
   // check query), and the same with the solution, and compares the two.
-  document.addEventListener("cell-check", async (ev) => {
-    const target = ev.target;
+  document.addEventListener("cell-check", (ev) => busyWhile(ev.target, async (target) => {
     const above = cells().filter((c) => c.index < target.index).map((c) => c.source);
     const extra = target.checkSQL ? [target.checkSQL] : [];
-    target.busy(true);
-    try {
-      const mine = (await client.run([...above, target.source, ...extra])).results.slice(above.length);
-      const theirs = (await client.run([...above, target.solution, ...extra])).results.slice(above.length);
-      target.show(mine[0]);
-      const failed = mine.find((r) => r.error);
-      if (failed) {
-        target.mark(failed.error);
-        target.judged("your SQL fails: " + failed.error.message);
-      } else {
-        target.judged(compare(answer(mine[mine.length - 1]), answer(theirs[theirs.length - 1]), target.ordered));
-      }
-    } catch (err) {
-      if (isStopped(err)) target.stopped();
-      else target.fail(err.message);
-    } finally {
-      target.busy(false);
+    const mine = (await client.run([...above, target.source, ...extra])).results.slice(above.length);
+    const theirs = (await client.run([...above, target.solution, ...extra])).results.slice(above.length);
+    target.show(mine[0]);
+    const failed = mine.find((r) => r.error);
+    if (failed) {
+      target.mark(failed.error);
+      target.judged("your SQL fails: " + failed.error.message);
+    } else {
+      target.judged(compare(answer(mine[mine.length - 1]), answer(theirs[theirs.length - 1]), target.ordered));
     }
-  });
+  }));
 
   // Stop replaces the worker: a fresh engine, with nothing to restore,
   // since every run rebuilds the database from the cells above.

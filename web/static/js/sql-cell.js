@@ -71,7 +71,7 @@ export class SQLCell extends HTMLElement {
     this.solution = solutionBox.querySelector("code").textContent;
     this.checkSQL = box.querySelector("pre.check")?.textContent ?? "";
     this.ordered = box.dataset.ordered !== undefined;
-    const buttons = [button(ui.check, () => this.dispatchEvent(new CustomEvent("cell-check", { bubbles: true })))];
+    const buttons = [button(ui.check, () => this.dispatchEvent(new CustomEvent("cell-check", { bubbles: true })), "check")];
     if (hintsBox) {
       hintsBox.hidden = true;
       this.hints.forEach((li) => (li.hidden = true));
@@ -84,20 +84,18 @@ export class SQLCell extends HTMLElement {
           hint.disabled = true;
           hint.textContent = ui.noMoreHints;
         }
-      });
+      }, "hint");
       buttons.push(hint);
     }
     solutionBox.hidden = true;
     buttons.push(button(ui.solution, () => {
       solutionBox.hidden = false;
       solutionBox.open = true;
-    }));
-    buttons.forEach((b, i) => {
+    }, "solution"));
+    for (const b of buttons) {
       b.className = "secondary";
-      b.dataset.action = ["check", hintsBox ? "hint" : "solution", "solution"][i];
-    });
-    toolbar.insertBefore(buttons[0], this.revertButton);
-    buttons.slice(1).forEach((b) => toolbar.insertBefore(b, this.revertButton));
+      toolbar.insertBefore(b, this.revertButton);
+    }
     if (loadSolved(this.index)) this.markSolved(ui.solved);
   }
 
@@ -203,10 +201,12 @@ export class SQLCell extends HTMLElement {
   }
 }
 
-function button(label, onClick) {
+// button makes a toolbar button; action names it for tests and styles.
+function button(label, onClick, action) {
   const b = document.createElement("button");
   b.type = "button";
   b.textContent = label;
+  if (action) b.dataset.action = action;
   b.addEventListener("click", onClick);
   return b;
 }
