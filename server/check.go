@@ -61,12 +61,16 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 
 // checkExercise runs exercise c's solution and its starting SQL on copies
 // of the session's database and says what is wrong, or "".
-func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (string, error) {
+func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (problem string, err error) {
 	snap, err := s.Serialize()
 	if err != nil {
 		return "", err
 	}
-	defer s.Deserialize(snap)
+	defer func() {
+		if rerr := s.Deserialize(snap); rerr != nil && err == nil {
+			err = fmt.Errorf("restore the database after exercise: %w", rerr)
+		}
+	}()
 	want, err := judged(ctx, s, c.Solution, c.Check)
 	if err != nil {
 		return "solution fails: " + err.Error(), nil
