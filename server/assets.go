@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,9 +39,7 @@ func newAsset(m *minify.M, contentType string, body []byte) (*asset, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &asset{body: body, contentType: contentType}
-	sum := sha256.Sum256(body)
-	a.etag = `"` + hex.EncodeToString(sum[:8]) + `"`
+	a := &asset{body: body, contentType: contentType, etag: etagOf(body)}
 	if len(body) >= minCompress && compressible(contentType) {
 		if a.br, err = compress.Brotli(body); err == nil {
 			a.gz, err = compress.Gzip(body)
@@ -86,14 +85,15 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
 
-// acceptEncoding returns the codings an Accept-Encoding header accepts
-// (those not given q=0).
+// acceptEncoding returns the codings an Accept-Encoding header accepts:
+// those listed without a q weight of zero.
 func acceptEncoding(header string) map[string]bool {
 	ok := map[string]bool{}
 	for part := range strings.SplitSeq(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := strings.ReplaceAll(params, " ", "")
-		ok[strings.ToLower(name)] = q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		weight, hasQ := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q=")
+		q, err := strconv.ParseFloat(weight, 64)
+		ok[strings.ToLower(name)] = !hasQ || err != nil || q > 0
 	}
 	return ok
 }
@@ -150,8 +150,13 @@ func loadAsset(m *minify.M, fsys fs.FS, name string) (*asset, error) {
 	if brErr != nil || gzErr != nil {
 		return newAsset(m, ctype, body)
 	}
+	return &asset{body: body, br: br, gz: gz, contentType: ctype, etag: etagOf(body)}, nil
+}
+
+// etagOf names body by its content, as a strong ETag.
+func etagOf(body []byte) string {
 	sum := sha256.Sum256(body)
-	return &asset{body: body, br: br, gz: gz, contentType: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+	return `"` + hex.EncodeToString(sum[:8]) + `"`
 }
 
 // version names a set of assets by their content: it changes whenever

@@ -230,3 +230,22 @@ func TestServeHTTPMethods(t *testing.T) {
 		t.Errorf("got %d, want 405", rec.Code)
 	}
 }
+
+func TestAcceptEncoding(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		header   string
+		br, gzip bool
+	}{
+		{"", false, false},
+		{"gzip, deflate, br", true, true},
+		{"br;q=0, gzip;q=0.5", false, true},
+		{"BR; q=0.000, gzip", false, true},
+		{"br;q=1.0, gzip;q=0.00", true, false},
+	} {
+		got := acceptEncoding(tt.header)
+		if got["br"] != tt.br || got["gzip"] != tt.gzip {
+			t.Errorf("%q: got br %v gzip %v, want %v %v", tt.header, got["br"], got["gzip"], tt.br, tt.gzip)
+		}
+	}
+}
