@@ -16,6 +16,16 @@ func lessonPath(slug string) string {
 	return "/lessons/" + slug + "/"
 }
 
+// playgroundPath is the URL path of the playground.
+const playgroundPath = "/playground/"
+
+// playgroundView is the playground page, one level below the root.
+func playgroundView(version string) web.PlaygroundView {
+	const root = "../"
+	return web.PlaygroundView{Site: web.Site{Root: root, Assets: root + assetsDir(version)},
+		Title: "Playground", Example: web.PlaygroundExample}
+}
+
 // assetsDir is the URL path, from the root, of the static assets of a
 // version.
 func assetsDir(version string) string {
@@ -31,6 +41,9 @@ func renderPages(ctx context.Context, c *lessons.Course, version string) (map[st
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	pages["/"] = index
+	if pages[playgroundPath], err = renderHTML(ctx, web.PlaygroundPage(playgroundView(version))); err != nil {
+		return nil, fmt.Errorf("playground: %w", err)
+	}
 	for i, l := range c.Lessons {
 		v, err := lessonView(ctx, c, i, version)
 		if err != nil {

@@ -100,6 +100,7 @@ func (s *server) addPages(ctx context.Context, m *minify.M, course *lessons.Cour
 func (s *server) routes() {
 	s.mux.HandleFunc("GET /{$}", s.handleFile)
 	s.mux.HandleFunc("GET /lessons/{slug}/{$}", s.handleFile)
+	s.mux.HandleFunc("GET "+playgroundPath+"{$}", s.handleFile)
 	s.mux.HandleFunc("GET /static/", s.handleFile)
 	s.mux.HandleFunc("GET /sw.js", s.handleFile)
 	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleFile)
