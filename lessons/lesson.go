@@ -32,15 +32,31 @@ const (
 	// Exercise is a cell the reader completes; it checks itself against a
 	// hidden reference solution.
 	Exercise
+	// Program runs a Go example program (GORM or database/sql) compiled
+	// into the engine; Source is empty and Program names the example.
+	Program
+	// CSV imports its Source, CSV text with a header row, into the table
+	// named Table.
+	CSV
 )
 
-// Cell is a fenced SQL block of a lesson.
+// Cell is a fenced block of a lesson that runs against the page's
+// database.
 type Cell struct {
 	Kind CellKind
-	// Source is the SQL as written in the lesson.
+	// Source is the SQL (or, for CSV cells, the CSV) as written in the
+	// lesson.
 	Source string
 	// Line is the line of the opening fence in the lesson's file.
 	Line int
+	// Params are the values of the cell's named parameters (for SQL
+	// cells) or of the program's inputs (for Program cells), which the
+	// page shows as form fields the reader may change.
+	Params []Param
+	// Program names the example program of a Program cell.
+	Program string
+	// Table names the table a CSV cell fills.
+	Table string
 
 	// The rest is for exercises only.
 
@@ -67,4 +83,19 @@ func (l *Lesson) Cells() []*Cell {
 		}
 	}
 	return cells
+}
+
+// Param is a named value a reader may change before running a cell.
+type Param struct {
+	Name  string
+	Value string
+}
+
+// ParamMap returns the cell's parameters by name.
+func (c *Cell) ParamMap() map[string]string {
+	m := make(map[string]string, len(c.Params))
+	for _, p := range c.Params {
+		m[p.Name] = p.Value
+	}
+	return m
 }

@@ -43,7 +43,7 @@ func errorAt(line int, format string, args ...any) error {
 }
 
 // Parse reads one lesson file: front matter between "---" lines, then
-// Markdown whose ```sql fences become cells. The lesson's slug is the file
+// Markdown whose ```sql, ```csv and ```go orm= fences become cells. The lesson's slug is the file
 // name without ".md". Errors are *Error values naming file and line.
 func Parse(file string, src []byte) (*Lesson, error) {
 	l, err := parse(strings.TrimSuffix(file, ".md"), src)
@@ -105,25 +105,68 @@ func validate(l *Lesson) error {
 	return nil
 }
 
-// attach adds an exercise part (solution, check or hint) to the exercise
-// right before it.
+// attach adds a part to the cell right before it: a solution, check or
+// hint to an exercise, or params to a SQL or program cell.
 func attach(l *Lesson, proseBetween bool, f *fence) error {
-	var ex *Cell
+	var prev *Cell
 	if n := len(l.Blocks); n > 0 && !proseBetween {
-		ex = l.Blocks[n-1].Cell
+		prev = l.Blocks[n-1].Cell
 	}
-	if ex == nil || ex.Kind != Exercise {
+	if f.part == "params" {
+		if prev == nil || (prev.Kind != Query && prev.Kind != Program) || prev.Params != nil {
+			return errorAt(f.line, "```params must follow a ```sql or ```go orm=NAME cell directly, once")
+		}
+		params, err := parseParams(f.text, f.line)
+		prev.Params = params
+		return err
+	}
+	if prev == nil || prev.Kind != Exercise {
 		return errorAt(f.line, "```%s must follow a ```sql exercise (or its other parts) directly", f.info)
 	}
 	switch f.part {
 	case "solution":
-		ex.Solution = f.text
+		prev.Solution = f.text
 	case "check":
-		ex.Check = f.text
+		prev.Check = f.text
 	case "hint":
-		ex.Hints = append(ex.Hints, f.text)
+		prev.Hints = append(prev.Hints, f.text)
 	}
 	return nil
+}
+
+// parseParams reads "name = value" lines; the value is the rest of the
+// line, trimmed, and may be empty.
+func parseParams(text string, fenceLine int) ([]Param, error) {
+	params := []Param{}
+	seen := map[string]bool{}
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, value, ok := strings.Cut(line, "=")
+		name = strings.TrimSpace(name)
+		if !ok || !validName(name) {
+			return nil, errorAt(fenceLine+1+i, "want name = value (a name is letters, digits and _), got %q", line)
+		}
+		if seen[name] {
+			return nil, errorAt(fenceLine+1+i, "parameter %q given twice", name)
+		}
+		seen[name] = true
+		params = append(params, Param{Name: name, Value: strings.TrimSpace(value)})
+	}
+	return params, nil
+}
+
+// validName reports whether s is a parameter, program or table name:
+// letters, digits, _ and -, not starting with a digit.
+func validName(s string) bool {
+	for i, r := range s {
+		letter := r == '_' || r == '-' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+		if !letter && (i == 0 || r < '0' || r > '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // fence is a fenced block that dbtour gives a meaning: a cell, or a part
@@ -144,22 +187,8 @@ func parseFence(n ast.Node, src []byte, firstLine int) (*fence, error) {
 	}
 	info := strings.Join(strings.Fields(string(block.Info.Segment.Value(src))), " ")
 	f := &fence{info: info, line: firstLine + bytes.Count(src[:block.Info.Segment.Start], []byte("\n"))}
-	switch info {
-	case "sql":
-		f.cell = &Cell{Kind: Query}
-	case "sql setup":
-		f.cell = &Cell{Kind: Setup}
-	case "sql exercise", "sql exercise ordered":
-		f.cell = &Cell{Kind: Exercise, Ordered: info == "sql exercise ordered"}
-	case "sql solution", "sql check":
-		f.part = strings.TrimPrefix(info, "sql ")
-	case "hint":
-		f.part = "hint"
-	default:
-		if !strings.HasPrefix(info, "sql") {
-			return nil, nil // another language's code: prose
-		}
-		return nil, errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check or ```hint)", info)
+	if err := classify(f); err != nil || (f.cell == nil && f.part == "") {
+		return nil, err
 	}
 	var text strings.Builder
 	for i := 0; i < block.Lines().Len(); i++ {
@@ -167,13 +196,48 @@ func parseFence(n ast.Node, src []byte, firstLine int) (*fence, error) {
 		text.Write(seg.Value(src))
 	}
 	f.text = strings.TrimRight(text.String(), "\n")
-	if strings.TrimSpace(f.text) == "" {
+	empty := strings.TrimSpace(f.text) == ""
+	if program := f.cell != nil && f.cell.Kind == Program; empty != program {
+		if program {
+			return nil, errorAt(f.line, "leave ```%s empty: the page shows the program's own source file", info)
+		}
 		return nil, errorAt(f.line, "empty ```%s block", info)
 	}
 	if f.cell != nil {
 		f.cell.Source, f.cell.Line = f.text, f.line
 	}
 	return f, nil
+}
+
+// classify sets what f is from its info string: a cell, a part, or
+// neither (another language's code, which stays prose).
+func classify(f *fence) error {
+	kind, arg, _ := strings.Cut(f.info, " ")
+	switch {
+	case f.info == "sql":
+		f.cell = &Cell{Kind: Query}
+	case f.info == "sql setup":
+		f.cell = &Cell{Kind: Setup}
+	case f.info == "sql exercise", f.info == "sql exercise ordered":
+		f.cell = &Cell{Kind: Exercise, Ordered: f.info == "sql exercise ordered"}
+	case f.info == "sql solution", f.info == "sql check":
+		f.part = strings.TrimPrefix(f.info, "sql ")
+	case f.info == "hint", f.info == "params":
+		f.part = f.info
+	case kind == "go" && strings.HasPrefix(arg, "orm="):
+		f.cell = &Cell{Kind: Program, Program: strings.TrimPrefix(arg, "orm=")}
+		if !validName(f.cell.Program) {
+			return errorAt(f.line, "```go orm=NAME: bad program name %q", f.cell.Program)
+		}
+	case kind == "csv" && strings.HasPrefix(arg, "table="):
+		f.cell = &Cell{Kind: CSV, Table: strings.TrimPrefix(arg, "table=")}
+		if !validName(f.cell.Table) {
+			return errorAt(f.line, "```csv table=NAME: bad table name %q", f.cell.Table)
+		}
+	case kind == "sql" || kind == "csv":
+		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
+	}
+	return nil
 }
 
 // parseFrontMatter fills l from the "key: value" lines between the

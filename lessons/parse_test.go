@@ -41,6 +41,32 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestParseCellKinds(t *testing.T) {
+	t.Parallel()
+	src := "---\ntitle: Kinds\n---\n```csv table=people\nname,age\nAda,36\n```\n\n```sql\nselect * from people where name = :name;\n```\n```params\nname = Ada\nnote =\n```\n\n```go orm=basics\n```\n```params\nlimit = 10\n```\n"
+	l, err := Parse("kinds.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Cell{
+		{Kind: CSV, Table: "people", Source: "name,age\nAda,36", Line: 4},
+		{Kind: Query, Source: "select * from people where name = :name;", Line: 9, Params: []Param{{"name", "Ada"}, {"note", ""}}},
+		{Kind: Program, Program: "basics", Line: 17, Params: []Param{{"limit", "10"}}},
+	}
+	cells := l.Cells()
+	if len(cells) != len(want) {
+		t.Fatalf("got %d cells, want %d", len(cells), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(*cells[i], want[i]) {
+			t.Errorf("cell %d: got %+v, want %+v", i, *cells[i], want[i])
+		}
+	}
+	if got := cells[1].ParamMap(); !reflect.DeepEqual(got, map[string]string{"name": "Ada", "note": ""}) {
+		t.Errorf("ParamMap: got %v", got)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -51,12 +77,19 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "---\norder: 1\n---\n", "x.md:3: front matter has no title"},
 		{"bad key", "---\ntitle: x\nauthor: me\n---\n", `x.md:3: unknown front matter key "author" (want title, summary or order)`},
 		{"bad order", "---\ntitle: x\norder: first\n---\n", `x.md:3: order: want a whole number, got "first"`},
-		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check or ```hint)"},
+		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)"},
 		{"empty cell", "---\ntitle: x\n---\n```sql\n\n```\n", "x.md:4: empty ```sql block"},
 		{"exercise without solution", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n", "x.md:4: exercise has no ```sql solution after it"},
 		{"solution without exercise", "---\ntitle: x\n---\n```sql\nselect 1;\n```\n\n```sql solution\nselect 2;\n```\n", "x.md:8: ```sql solution must follow a ```sql exercise (or its other parts) directly"},
 		{"prose between", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n\nNow:\n\n```hint\nthink\n```\n", "x.md:10: ```hint must follow a ```sql exercise (or its other parts) directly"},
 		{"no cells", "---\ntitle: x\n---\njust prose\n", "x.md:1: a lesson needs at least one ```sql cell"},
+		{"program with a body", "---\ntitle: x\n---\n```go orm=basics\nfunc main() {}\n```\n", "x.md:4: leave ```go orm=basics empty: the page shows the program's own source file"},
+		{"bad program name", "---\ntitle: x\n---\n```go orm=a/b\n```\n", `x.md:4: ` + "```go orm=NAME: bad program name \"a/b\""},
+		{"bad table name", "---\ntitle: x\n---\n```csv table=1x\na\n1\n```\n", `x.md:4: ` + "```csv table=NAME: bad table name \"1x\""},
+		{"params after setup", "---\ntitle: x\n---\n```sql setup\nselect 1;\n```\n```params\na = 1\n```\n", "x.md:7: ```params must follow a ```sql or ```go orm=NAME cell directly, once"},
+		{"params twice", "---\ntitle: x\n---\n```sql\nselect :a;\n```\n```params\na = 1\n```\n```params\nb = 1\n```\n", "x.md:10: ```params must follow a ```sql or ```go orm=NAME cell directly, once"},
+		{"bad param line", "---\ntitle: x\n---\n```sql\nselect :a;\n```\n```params\na = 1\njust text\n```\n", `x.md:9: want name = value (a name is letters, digits and _), got "just text"`},
+		{"param given twice", "---\ntitle: x\n---\n```sql\nselect :a;\n```\n```params\na = 1\na = 2\n```\n", `x.md:9: parameter "a" given twice`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("x.md", []byte(tt.src))

@@ -38,3 +38,13 @@ func (c clockDeadline) Err() error {
 	}
 	return nil
 }
+
+// WithTimeLimit returns ctx bounded by the session's time limit from now,
+// in the same clock-reading way its statements are: for work on the
+// session's database that runs outside Exec, such as an example program.
+func (s *Session) WithTimeLimit(ctx context.Context) context.Context {
+	return withClockDeadline(ctx, s.opts.TimeLimit)
+}
+
+// TimeLimit is how long one run may take.
+func (s *Session) TimeLimit() time.Duration { return s.opts.TimeLimit }

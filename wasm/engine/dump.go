@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ncruces/go-sqlite3/ext/serdes"
 )
@@ -19,11 +20,37 @@ const fileHeader = "SQLite format 3\x00"
 // SQLite database file.
 var ErrNotDatabase = errors.New("not an SQLite database file")
 
+// serdesMu serializes calls into ext/serdes, which hands each call's
+// buffer to SQLite through one package-level channel: two sessions
+// serializing at once could otherwise swap buffers.
+var serdesMu sync.Mutex
+
+// BackupTo copies the whole database into the database at uri (a SQLite
+// URI such as "file:/name?vfs=memdb"), replacing what was there: to hand
+// the page's database to code that opens its own connections.
+func (s *Session) BackupTo(uri string) error {
+	if err := s.conn.Backup("main", uri); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return nil
+}
+
+// RestoreFrom replaces the database with a copy of the one at uri, the
+// reverse of BackupTo.
+func (s *Session) RestoreFrom(uri string) error {
+	if err := s.conn.Restore("main", uri); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	return nil
+}
+
 // Serialize returns the whole database as the bytes of a .sqlite file:
 // for download, and as a snapshot that Deserialize restores in one step.
 //
 // https://sqlite.org/c3ref/serialize.html
 func (s *Session) Serialize() ([]byte, error) {
+	serdesMu.Lock()
+	defer serdesMu.Unlock()
 	b, err := serdes.Serialize(s.conn, "main")
 	if err != nil {
 		return nil, fmt.Errorf("serialize: %w", err)
@@ -39,6 +66,8 @@ func (s *Session) Deserialize(data []byte) error {
 	if !bytes.HasPrefix(data, []byte(fileHeader)) {
 		return fmt.Errorf("deserialize: %w", ErrNotDatabase)
 	}
+	serdesMu.Lock()
+	defer serdesMu.Unlock()
 	if err := serdes.Deserialize(s.conn, "main", bytes.Clone(data)); err != nil {
 		return fmt.Errorf("deserialize: %w", err)
 	}

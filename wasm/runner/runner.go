@@ -1,0 +1,143 @@
+// Package runner runs the course's example programs (package
+// lessons/programs) against a session's database, recording every SQL
+// statement they make SQLite run. It is platform-neutral: the server runs
+// programs natively to precompute pages, and the engine's ORM variant
+// runs them in the reader's browser.
+package runner
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/dbtour/dbtour/lessons/programs"
+	"github.com/dbtour/dbtour/wasm/engine"
+	"github.com/ncruces/go-sqlite3"
+	"github.com/ncruces/go-sqlite3/driver"
+	"github.com/ncruces/go-sqlite3/gormlite"
+	"github.com/ncruces/go-sqlite3/vfs/memdb"
+	"gorm.io/gorm"
+)
+
+// Result is what a program did: for GORM programs the statements GORM
+// emitted, in order; what it printed; and the error it returned, if any.
+type Result struct {
+	Statements []Statement `json:"statements"`
+	Output     string      `json:"output"`
+	Error      string      `json:"error,omitempty"`
+	DurationMs float64     `json:"durationMs"`
+}
+
+// Statement is one SQL statement GORM emitted, with its bound values
+// written in, and the rows it affected (changed, or returned by a query;
+// -1 when GORM does not know), or its error.
+type Statement struct {
+	SQL   string `json:"sql"`
+	Rows  int64  `json:"rows"`
+	Error string `json:"error,omitempty"`
+}
+
+// maxOutput bounds what a program's printing keeps.
+const maxOutput = 64 << 10
+
+// Options adjust a run.
+type Options struct {
+	// Now, when set, is GORM's clock: tests fix it so that timestamps
+	// in the recorded SQL do not change between runs.
+	Now func() time.Time
+}
+
+// dbs numbers the shared in-memory databases that runs create.
+var dbs atomic.Int64
+
+// Run runs the program called name with inputs on a copy of the session's
+// database and then replaces the session's database with the copy, so
+// what the program made is there for the cells after it. A program's own
+// failure is reported in the Result; err is for failures to run it at all.
+func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs, opts Options) (*Result, error) {
+	p, ok := programs.Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("no example program %q", name)
+	}
+	shared := fmt.Sprintf("dbtour-program-%d", dbs.Add(1))
+	memdb.Create(shared, nil)
+	defer memdb.Delete(shared)
+	dsn := "file:/" + shared + "?vfs=memdb"
+	if err := s.BackupTo(dsn); err != nil {
+		return nil, fmt.Errorf("program %s: %w", name, err)
+	}
+
+	res := &Result{}
+	start := time.Now()
+	runErr := run(s.WithTimeLimit(ctx), dsn, p, in, opts, res)
+	res.DurationMs = float64(time.Since(start).Microseconds()) / 1000
+	if runErr != nil {
+		res.Error = describe(runErr, s.TimeLimit())
+	}
+	if err := s.RestoreFrom(dsn); err != nil {
+		return nil, fmt.Errorf("program %s: %w", name, err)
+	}
+	return res, nil
+}
+
+// run opens dsn through database/sql (and GORM for GORM programs, with
+// every statement recorded into res) and runs p.
+func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result) error {
+	out := &limitedBuffer{max: maxOutput}
+	defer func() { res.Output = out.String() }()
+	db, err := driver.Open(dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if p.SQL != nil {
+		return p.SQL(ctx, db, in, out)
+	}
+	gdb, err := gorm.Open(gormlite.OpenDB(db), &gorm.Config{
+		Logger:         &recorder{res: res},
+		NowFunc:        opts.Now,
+		TranslateError: true,
+	})
+	if err != nil {
+		return err
+	}
+	return p.GORM(gdb.WithContext(ctx), in, out)
+}
+
+// describe words a program's error for the reader.
+func describe(err error, limit time.Duration) string {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, sqlite3.INTERRUPT) {
+		return fmt.Sprintf("program stopped: it ran past the %v time limit (%v)", limit, err)
+	}
+	return err.Error()
+}
+
+// limitedBuffer keeps the first max bytes written to it and notes that
+// the rest was cut.
+type limitedBuffer struct {
+	bytes.Buffer
+	max int
+	cut bool
+}
+
+// Write never fails, so a program printing too much is not stopped.
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.Len(); len(p) > room {
+		b.Buffer.Write(p[:max(room, 0)])
+		b.cut = true
+		return len(p), nil
+	}
+	return b.Buffer.Write(p)
+}
+
+// String is what was kept, with a note when output was cut.
+func (b *limitedBuffer) String() string {
+	if b.cut {
+		return b.Buffer.String() + fmt.Sprintf("\n… output cut at %d KiB", b.max>>10)
+	}
+	return b.Buffer.String()
+}
+
