@@ -140,4 +140,3 @@ func (b *limitedBuffer) String() string {
 	}
 	return b.Buffer.String()
 }
-
