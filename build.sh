@@ -6,7 +6,7 @@
 #   ./build.sh build      generate, bundle the editor, build engine.wasm and bin/dbtour
 #   ./build.sh export DIR build, then write the site into DIR as static files
 #   ./build.sh gen        regenerate templ code
-#   ./build.sh wasm       build web/static/engine/engine.wasm and copy wasm_exec.js
+#   ./build.sh wasm       build the two engine variants and copy wasm_exec.js
 #   ./build.sh load       a 5 s load test (wrk) of a lesson page and the engine
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,15 +42,22 @@ gen() {
 }
 
 wasm() {
-  say "engine.wasm"
-  local out=web/static/engine/engine.wasm
-  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out.new" ./wasm
-  # Keep the old file (and its time) when nothing changed, so the slow
-  # compression below runs only for a new engine.
-  if cmp -s "$out.new" "$out"; then rm "$out.new"; else mv "$out.new" "$out"; fi
+  say "engine.wasm (SQL only) and engine-orm.wasm (with the example programs)"
+  engine_variant web/static/engine/engine.wasm
+  engine_variant web/static/engine/engine-orm.wasm -tags=orm
   cp "$GOROOT_WASM/wasm_exec.js" web/static/engine/wasm_exec.js
-  say "engine.wasm.br, .gz (best compression, skipped when current)"
-  go run ./server/precompress web/static/engine/engine.wasm
+  say "engine .br, .gz (best compression, skipped when current)"
+  go run ./server/precompress web/static/engine/engine.wasm web/static/engine/engine-orm.wasm
+}
+
+# engine_variant OUT [FLAGS] builds ./wasm into OUT, keeping the old file
+# (and its time) when nothing changed, so the slow compression runs only
+# for a new engine.
+engine_variant() {
+  local out=$1
+  shift
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" "$@" -o "$out.new" ./wasm
+  if cmp -s "$out.new" "$out"; then rm "$out.new"; else mv "$out.new" "$out"; fi
 }
 
 # npm_deps installs the pinned npm packages (package-lock.json) when

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/wasm/engine"
+	"github.com/dbtour/dbtour/wasm/runner"
 )
 
 // checkCourse loads the course in fsys and runs every lesson's cells in
@@ -52,8 +53,12 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 				problems = append(problems, where(c, 0)+": exercise: "+msg)
 			}
 		}
-		if res := s.Exec(ctx, c.Source); res.Error != nil {
-			problems = append(problems, fmt.Sprintf("%s: cell fails: %v", where(c, res.Error.Line), res.Error))
+		v, err := runCell(ctx, s, c, 0, runner.Options{})
+		if err != nil {
+			return nil, err
+		}
+		if line, problem := failure(v); problem != "" {
+			problems = append(problems, where(c, line)+": "+problem)
 		}
 	}
 	return problems, nil

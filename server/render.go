@@ -8,6 +8,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/wasm/engine"
+	"github.com/dbtour/dbtour/wasm/runner"
 	"github.com/dbtour/dbtour/web"
 )
 
@@ -98,18 +99,12 @@ func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (
 			v.Blocks = append(v.Blocks, web.BlockView{HTML: b.HTML})
 			continue
 		}
-		cell := &web.CellView{Index: n, Setup: b.Cell.Kind == lessons.Setup, Source: b.Cell.Source,
-			Result: s.Exec(ctx, b.Cell.Source), Exercise: exerciseView(b.Cell)}
+		cell, err := runCell(ctx, s, b.Cell, n, runner.Options{})
+		if err != nil {
+			return v, err
+		}
 		v.Blocks = append(v.Blocks, web.BlockView{Cell: cell})
 		n++
 	}
 	return v, nil
-}
-
-// exerciseView is what the page needs of an exercise cell; nil for others.
-func exerciseView(c *lessons.Cell) *web.ExerciseView {
-	if c.Kind != lessons.Exercise {
-		return nil
-	}
-	return &web.ExerciseView{Solution: c.Solution, Check: c.Check, Ordered: c.Ordered, Hints: c.Hints}
 }

@@ -50,12 +50,19 @@ func (a *api) object() js.Value {
 		"serialize": a.onDB(serialize), "deserialize": a.onDB(deserialize), "importCSV": a.onDB(importCSV),
 		"prepare": a.prepare, "bind": a.bind, "step": a.step, "reset": a.reset, "free": a.free,
 	}
+	for name, f := range variantFuncs {
+		funcs[name] = a.onDB(f)
+	}
 	obj := map[string]any{}
 	for name, f := range funcs {
 		obj[name] = js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
 	}
 	return js.ValueOf(obj)
 }
+
+// variantFuncs are the database functions a build variant adds: the ORM
+// variant (build tag orm) adds runProgram.
+var variantFuncs = map[string]dbFunc{}
 
 // open takes optional limits: {timeLimitMs, maxRows, maxLength, maxMemory}.
 func (a *api) open(args []js.Value) any {

@@ -88,3 +88,29 @@ func homeHref(root string) string {
 	}
 	return root
 }
+
+// Count says "1 byte", "2,048 bytes": n with thousands separators and
+// the word, plural unless n is 1.
+func Count(n int, word string) string {
+	if n != 1 {
+		word += "s"
+	}
+	return group(n) + " " + word
+}
+
+// group writes n with commas between groups of three digits.
+func group(n int) string {
+	digits, sign := strconv.Itoa(n), ""
+	if n < 0 {
+		digits, sign = digits[1:], "-"
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(digits[i])
+	}
+	return b.String()
+}

@@ -62,7 +62,7 @@ func LessonPage(v LessonView) templ.Component {
 			}
 			for _, b := range v.Blocks {
 				if b.Cell != nil {
-					templ_7745c5c3_Err = SQLCell(*b.Cell).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = Cell(*b.Cell).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

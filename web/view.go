@@ -1,6 +1,9 @@
 package web
 
-import "github.com/dbtour/dbtour/wasm/engine"
+import (
+	"github.com/dbtour/dbtour/wasm/engine"
+	"github.com/dbtour/dbtour/wasm/runner"
+)
 
 // LessonLink points to a lesson from another page.
 type LessonLink struct {
@@ -52,6 +55,35 @@ type CellView struct {
 	Result engine.Result
 	// Exercise is set for a cell that checks itself.
 	Exercise *ExerciseView
+	// Params are the cell's named parameters, or its program's inputs,
+	// shown as form fields the reader may change.
+	Params []Param
+	// Program is set for a cell that runs an example program; CSV for one
+	// that imports CSV text. Source and Result are unused then.
+	Program *ProgramView
+	CSV     *CSVView
+}
+
+// Param is a named value with a form field on the page.
+type Param struct {
+	Name  string
+	Value string
+}
+
+// ProgramView is an example program's cell: its name, its Go source (the
+// file that was compiled) and what running it in page order did.
+type ProgramView struct {
+	Name   string
+	Source string
+	Result *runner.Result
+}
+
+// CSVView is a CSV cell: the table it fills and how many rows it
+// imported, or why it failed.
+type CSVView struct {
+	Table string
+	Rows  int
+	Error string
 }
 
 // ExerciseView is what the page needs to check an exercise in the

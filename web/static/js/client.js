@@ -1,9 +1,13 @@
 // client.js: a promise-based connection to the engine worker.
 
-// EngineClient sends scripts to the worker and resolves with their results.
+// EngineClient sends jobs (cells, see worker.js) to the worker and
+// resolves with their results.
 export class EngineClient {
-  constructor(workerURL) {
+  // engine names the engine file the worker loads: "engine.wasm", or
+  // "engine-orm.wasm" for pages that run example programs.
+  constructor(workerURL, engine = "engine.wasm") {
     this.workerURL = workerURL;
+    this.engine = engine;
     this.nextID = 1;
     this.pending = new Map();
     this.start();
@@ -23,14 +27,16 @@ export class EngineClient {
     this.start();
   }
 
-  // run runs scripts in order on a fresh database; it resolves with
-  // {results, schema}: one result per script and the schema they left.
-  // It rejects if the engine could not run at all.
-  run(scripts) {
+  // run runs jobs in order on a fresh database; a job is a cell's work
+  // (see worker.js) or a SQL string. It resolves with {results, schema}:
+  // one result per job and the schema they left. It rejects if the engine
+  // could not run at all.
+  run(jobs) {
     const id = this.nextID++;
+    jobs = jobs.map((j) => (typeof j === "string" ? { sql: j } : j));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, scripts });
+      this.worker.postMessage({ id, engine: this.engine, jobs });
     });
   }
 

@@ -3,8 +3,11 @@
 import { EngineClient, isStopped } from "./client.js";
 import { answer, compare } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
+import { ProgramCell, CSVCell } from "./program-cell.js";
 
 customElements.define("sql-cell", SQLCell);
+customElements.define("program-cell", ProgramCell);
+customElements.define("csv-cell", CSVCell);
 
 // The service worker lives at the site's root (this file is in
 // static/VERSION/js/) so that it can keep every page for offline use.
@@ -14,7 +17,9 @@ if ("serviceWorker" in navigator) {
   });
 }
 
-const cells = () => Array.from(document.querySelectorAll("sql-cell"));
+// cells are the page's cells in page order; each has an index, a job (its
+// work for the worker) and shows its results.
+const cells = () => Array.from(document.querySelectorAll("sql-cell, program-cell, csv-cell"));
 
 // busyWhile shows target busy while work(target) runs, and shows a stop or
 // an engine failure on it.
@@ -31,21 +36,23 @@ async function busyWhile(target, work) {
 }
 
 if (cells().length > 0) {
-  const client = new EngineClient(new URL("./worker.js", import.meta.url));
+  // Pages with example programs need the engine variant that carries them.
+  const engine = document.querySelector("program-cell") ? "engine-orm.wasm" : "engine.wasm";
+  const client = new EngineClient(new URL("./worker.js", import.meta.url), engine);
 
   // showSchema gives every cell's autocomplete the database's tables.
   const showSchema = (schema) => cells().forEach((c) => c.setSchema(schema));
 
   // warmUp compiles the engine while the reader reads, running the whole
   // page once to learn the schema it builds.
-  const warmUp = () => client.run(cells().map((c) => c.source)).then(({ schema }) => showSchema(schema), () => {});
+  const warmUp = () => client.run(cells().map((c) => c.job)).then(({ schema }) => showSchema(schema), () => {});
   warmUp();
 
   // A run of cell k replays cells 0..k on a fresh database, so every cell
   // sees the database its place on the page implies; each shows its result.
   document.addEventListener("cell-run", (ev) => busyWhile(ev.target, async (target) => {
     const upTo = cells().filter((c) => c.index <= target.index);
-    const { results, schema } = await client.run(upTo.map((c) => c.source));
+    const { results, schema } = await client.run(upTo.map((c) => c.job));
     upTo.forEach((c, i) => c.show(results[i]));
     showSchema(schema);
     const error = results[results.length - 1].error;
@@ -55,7 +62,7 @@ if (cells().length > 0) {
   // Check runs the cells above, then the reader's SQL (and the exercise's
   // check query), and the same with the solution, and compares the two.
   document.addEventListener("cell-check", (ev) => busyWhile(ev.target, async (target) => {
-    const above = cells().filter((c) => c.index < target.index).map((c) => c.source);
+    const above = cells().filter((c) => c.index < target.index).map((c) => c.job);
     const extra = target.checkSQL ? [target.checkSQL] : [];
     const mine = (await client.run([...above, target.source, ...extra])).results.slice(above.length);
     const theirs = (await client.run([...above, target.solution, ...extra])).results.slice(above.length);

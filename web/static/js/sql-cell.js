@@ -164,6 +164,14 @@ export class SQLCell extends HTMLElement {
     return this.editor ? this.editor.text : this.querySelector("pre.source").textContent;
   }
 
+  // job is this cell's work for the worker: its SQL, with the values of
+  // its parameter fields when it has any.
+  get job() {
+    const fields = Array.from(this.querySelectorAll(".params input"));
+    if (fields.length === 0) return { sql: this.source };
+    return { sql: this.source, params: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
+  }
+
   // run asks the page to run this cell (and the cells above it).
   run() {
     this.dispatchEvent(new CustomEvent("cell-run", { bubbles: true }));
@@ -202,7 +210,7 @@ export class SQLCell extends HTMLElement {
 }
 
 // button makes a toolbar button; action names it for tests and styles.
-function button(label, onClick, action) {
+export function button(label, onClick, action) {
   const b = document.createElement("button");
   b.type = "button";
   b.textContent = label;

@@ -1,0 +1,130 @@
+// program-cell.js: <program-cell>, a Go example program the reader runs
+// (with the inputs in its form fields) and whose emitted SQL and output it
+// shows, and <csv-cell>, CSV text imported into a table. Both enhance the
+// server's markup in place (web/program.templ) and run through the page,
+// which owns the database (see lesson.js).
+import { button } from "./sql-cell.js";
+
+const ui = {
+  run: "Run",
+  stop: "Stop",
+  running: "Running…",
+  stopped: "Stopped. The database is back as the cells above left it.",
+  failed: "The engine could not run this cell: ",
+  sql: (n) => (n === 1 ? "1 SQL statement GORM emitted" : `${n} SQL statements GORM emitted`),
+  output: "Output",
+  noOutput: "The program printed nothing.",
+  rows: (n) => (n < 0 ? "" : n === 1 ? "1 row" : `${n} rows`),
+  imported: (n, table) => `Imported ${n === 1 ? "1 row" : `${n} rows`} into ${table}.`,
+};
+
+// RunnableCell is what both cells share: an index, a Run/Stop button and
+// the page's busy, stopped and failed states.
+class RunnableCell extends HTMLElement {
+  connectedCallback() {
+    if (this.button) return;
+    this.output = this.querySelector(".output");
+    this.button = button(ui.run, () => this.dispatchEvent(new CustomEvent(this.running ? "cell-stop" : "cell-run", { bubbles: true })));
+    this.status = document.createElement("span");
+    this.status.className = "status";
+    const toolbar = document.createElement("div");
+    toolbar.className = "toolbar";
+    toolbar.append(this.button, this.status);
+    this.output.before(toolbar);
+  }
+
+  get index() {
+    return Number(this.dataset.index);
+  }
+
+  busy(on) {
+    this.running = on;
+    this.button.textContent = on ? ui.stop : ui.run;
+    this.button.classList.toggle("stop", on);
+    this.status.textContent = on ? ui.running : "";
+    this.setAttribute("aria-busy", String(on));
+  }
+
+  stopped() {
+    this.output.replaceChildren(problem(ui.stopped));
+  }
+
+  fail(message) {
+    this.output.replaceChildren(problem(ui.failed + message));
+  }
+
+  // mark has no editor to mark: these cells' text is not editable.
+  mark() {}
+
+  // setSchema has no autocomplete to feed.
+  setSchema() {}
+}
+
+// ProgramCell runs a Go example program compiled into the engine.
+export class ProgramCell extends RunnableCell {
+  get job() {
+    const fields = Array.from(this.querySelectorAll(".params input"));
+    return { program: this.dataset.program, inputs: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
+  }
+
+  show(result) {
+    if (result.error) this.output.replaceChildren(problem(result.error.message));
+    else this.output.replaceChildren(renderProgram(result.program));
+  }
+}
+
+// CSVCell imports its CSV into a table of the page's database.
+export class CSVCell extends RunnableCell {
+  get job() {
+    return { csv: this.querySelector("pre.source").textContent, table: this.dataset.table };
+  }
+
+  show(result) {
+    if (result.error) this.output.replaceChildren(problem(result.error.message));
+    else this.output.replaceChildren(el("p", "changes", ui.imported(result.imported, this.dataset.table)));
+  }
+}
+
+// renderProgram shows a program's run as web/program.templ does: the SQL
+// GORM emitted, then what the program printed, then its error.
+export function renderProgram(r) {
+  const frag = document.createDocumentFragment();
+  if (r.statements && r.statements.length > 0) {
+    const log = el("details", "sql-log");
+    log.open = true;
+    log.dataset.testid = "sql-log";
+    log.append(el("summary", "", ui.sql(r.statements.length)));
+    const list = el("ol", "");
+    for (const st of r.statements) {
+      const li = el("li", st.error ? "failed" : "");
+      li.append(el("code", "", st.sql));
+      const rows = ui.rows(st.rows);
+      if (rows) li.append(" ", el("span", "rows", rows));
+      if (st.error) li.append(" ", el("span", "why", st.error));
+      list.append(li);
+    }
+    log.append(list);
+    frag.append(log);
+  }
+  const out = el("div", "program-output");
+  out.dataset.testid = "program-output";
+  out.append(el("p", "caption", ui.output), r.output ? el("pre", "", r.output) : el("p", "note", ui.noOutput));
+  frag.append(out);
+  if (r.error) frag.append(problem(r.error));
+  return frag;
+}
+
+// problem is an error message box; these cells' errors have no position.
+function problem(message) {
+  const box = el("div", "error", message);
+  box.setAttribute("role", "alert");
+  box.dataset.testid = "error";
+  return box;
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
