@@ -71,7 +71,7 @@ func PlaygroundPage(v PlaygroundView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</h1><p class=\"lead\">A database of your own: run any SQL, import a <code>.sqlite</code>, <code>.sql</code> or <code>.csv</code> file (pick one or drop it on the page), export your work, share it as a link. It all stays in your browser.</p><noscript><p class=\"pg-message error\">The playground runs SQL in your browser, so it needs JavaScript.</p></noscript><div class=\"pg-app\" data-testid=\"pg-app\" hidden><div class=\"pg-editor\" data-testid=\"pg-editor\"><pre class=\"source\"><code class=\"language-sql\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</h1><p class=\"lead\">A database of your own: run any SQL, import a <code>.sqlite</code>, <code>.sql</code> or <code>.csv</code> file (pick one or drop it on the page), export your work, share it as a link. It all stays in your browser: the database lasts as long as this tab, so export it to keep it; your SQL is kept for your next visit.</p><noscript><p class=\"pg-message error\">The playground runs SQL in your browser, so it needs JavaScript.</p></noscript><div class=\"pg-app\" data-testid=\"pg-app\" hidden><div class=\"pg-editor\" data-testid=\"pg-editor\"><pre class=\"source\"><code class=\"language-sql\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
