@@ -57,6 +57,9 @@ type Cell struct {
 	Program string
 	// Table names the table a CSV cell fills.
 	Table string
+	// Fails marks a SQL cell written to show an error: dbtour check
+	// requires it to fail, and the page shows SQLite's message.
+	Fails bool
 
 	// The rest is for exercises only.
 

@@ -216,6 +216,8 @@ func classify(f *fence) error {
 	switch {
 	case f.info == "sql":
 		f.cell = &Cell{Kind: Query}
+	case f.info == "sql fails":
+		f.cell = &Cell{Kind: Query, Fails: true}
 	case f.info == "sql setup":
 		f.cell = &Cell{Kind: Setup}
 	case f.info == "sql exercise", f.info == "sql exercise ordered":
@@ -235,7 +237,7 @@ func classify(f *fence) error {
 			return errorAt(f.line, "```csv table=NAME: bad table name %q", f.cell.Table)
 		}
 	case kind == "sql" || kind == "csv":
-		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
+		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
 	}
 	return nil
 }

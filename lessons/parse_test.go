@@ -43,15 +43,16 @@ func TestParse(t *testing.T) {
 
 func TestParseCellKinds(t *testing.T) {
 	t.Parallel()
-	src := "---\ntitle: Kinds\n---\n```csv table=people\nname,age\nAda,36\n```\n\n```sql\nselect * from people where name = :name;\n```\n```params\nname = Ada\nnote =\n```\n\n```go orm=basics\n```\n```params\nlimit = 10\n```\n"
+	src := "---\ntitle: Kinds\n---\n```csv table=people\nname,age\nAda,36\n```\n\n```sql fails\ninsert into people values (1);\n```\n\n```sql\nselect * from people where name = :name;\n```\n```params\nname = Ada\nnote =\n```\n\n```go orm=basics\n```\n```params\nlimit = 10\n```\n"
 	l, err := Parse("kinds.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Cell{
 		{Kind: CSV, Table: "people", Source: "name,age\nAda,36", Line: 4},
-		{Kind: Query, Source: "select * from people where name = :name;", Line: 9, Params: []Param{{"name", "Ada"}, {"note", ""}}},
-		{Kind: Program, Program: "basics", Line: 17, Params: []Param{{"limit", "10"}}},
+		{Kind: Query, Fails: true, Source: "insert into people values (1);", Line: 9},
+		{Kind: Query, Source: "select * from people where name = :name;", Line: 13, Params: []Param{{"name", "Ada"}, {"note", ""}}},
+		{Kind: Program, Program: "basics", Line: 21, Params: []Param{{"limit", "10"}}},
 	}
 	cells := l.Cells()
 	if len(cells) != len(want) {
@@ -62,7 +63,7 @@ func TestParseCellKinds(t *testing.T) {
 			t.Errorf("cell %d: got %+v, want %+v", i, *cells[i], want[i])
 		}
 	}
-	if got := cells[1].ParamMap(); !reflect.DeepEqual(got, map[string]string{"name": "Ada", "note": ""}) {
+	if got := cells[2].ParamMap(); !reflect.DeepEqual(got, map[string]string{"name": "Ada", "note": ""}) {
 		t.Errorf("ParamMap: got %v", got)
 	}
 }
@@ -77,7 +78,7 @@ func TestParseErrors(t *testing.T) {
 		{"no title", "---\norder: 1\n---\n", "x.md:3: front matter has no title"},
 		{"bad key", "---\ntitle: x\nauthor: me\n---\n", `x.md:3: unknown front matter key "author" (want title, summary or order)`},
 		{"bad order", "---\ntitle: x\norder: first\n---\n", `x.md:3: order: want a whole number, got "first"`},
-		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)"},
+		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)"},
 		{"empty cell", "---\ntitle: x\n---\n```sql\n\n```\n", "x.md:4: empty ```sql block"},
 		{"exercise without solution", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n", "x.md:4: exercise has no ```sql solution after it"},
 		{"solution without exercise", "---\ntitle: x\n---\n```sql\nselect 1;\n```\n\n```sql solution\nselect 2;\n```\n", "x.md:8: ```sql solution must follow a ```sql exercise (or its other parts) directly"},

@@ -57,7 +57,11 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if line, problem := failure(v); problem != "" {
+		line, problem := failure(v)
+		switch {
+		case c.Fails && problem == "":
+			problems = append(problems, where(c, 0)+": a ```sql fails cell runs without an error")
+		case !c.Fails && problem != "":
 			problems = append(problems, where(c, line)+": "+problem)
 		}
 	}

@@ -2,12 +2,66 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/dbtour/dbtour/lessons"
+	"github.com/dbtour/dbtour/lessons/programs"
+	"github.com/dbtour/dbtour/wasm/engine"
 )
+
+// csvExistsError is the engine's message for importing CSV into a table
+// that exists.
+func csvExistsError(t *testing.T) string {
+	s, err := engine.Open(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Exec(context.Background(), "create table t(x)")
+	_, err = s.ImportCSV("t", []byte("x\n3\n"))
+	if err == nil {
+		t.Fatal("importing into an existing table works; the test needs another failing CSV")
+	}
+	return err.Error()
+}
+
+// TestCheckBrokenCopyOfTheCourse breaks one cell of a copy of the course
+// that ships and expects check to name its file and line.
+func TestCheckBrokenCopyOfTheCourse(t *testing.T) {
+	t.Parallel()
+	course := fstest.MapFS{}
+	err := fs.WalkDir(lessons.Content(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(lessons.Content(), name)
+		course[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lesson := course["first-database.md"]
+	src := string(lesson.Data)
+	at := strings.Index(src, "select sqlite_version()")
+	if at < 0 {
+		t.Fatal("the first lesson changed: pick another cell to break")
+	}
+	lesson.Data = []byte(src[:at] + "selec sqlite_version()" + src[at+len("select sqlite_version()"):])
+	line := strings.Count(src[:at], "\n") // the fence's line: the cell starts on the next
+	_, problems, err := checkCourse(context.Background(), course)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(`first-database.md:%d: cell fails: line 1, column 1: near "selec": syntax error`, line+1)
+	if len(problems) != 1 || problems[0] != want {
+		t.Errorf("got %q, want [%q]", problems, want)
+	}
+}
 
 // TestCheckEmbeddedCourse runs every cell of the course that ships.
 func TestCheckEmbeddedCourse(t *testing.T) {
@@ -27,6 +81,10 @@ func TestCheckBrokenCourse(t *testing.T) {
 			`a.md:9: exercise: solution fails: line 1, column 14: no such column: y`},
 		{"solved from the start", head + "```sql exercise\nselect x from t\n```\n\n```sql solution\nselect x from t order by x desc\n```\n",
 			"a.md:9: exercise: the starting SQL already gives the solution's result"},
+		{"fails cell that runs", head + "```sql fails\nselect x from t;\n```\n", "a.md:9: a ```sql fails cell runs without an error"},
+		{"unknown program", head + "```go orm=no-such-program\n```\n", `a.md:9: program no-such-program fails: no example program "no-such-program" (there are: ` + strings.Join(programs.Names(), ", ") + ")"},
+		{"failing program", head + "```go orm=gorm-basics\n```\n```params\nname = Ada\nyear = soon\n```\n", `a.md:9: program gorm-basics fails: input year: want a whole number, got "soon"`},
+		{"CSV into an existing table", head + "```csv table=t\nx\n3\n```\n", "a.md:9: CSV import fails: " + csvExistsError(t)},
 	} {
 		_, problems, err := checkCourse(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
 		if err != nil {
@@ -34,6 +92,14 @@ func TestCheckBrokenCourse(t *testing.T) {
 		}
 		if len(problems) != 1 || problems[0] != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, problems, tt.want)
+		}
+	}
+	for _, c := range []struct{ name, md string }{
+		{"fails cell that fails", head + "```sql fails\ninsert into t values (3);\nselect y from t;\n```\n"},
+		{"program and CSV", head + "```csv table=people\nname\nAda\n```\n\n```go orm=gorm-basics\n```\n```params\nname = Ada\nyear = 2024\n```\n"},
+	} {
+		if _, problems, err := checkCourse(context.Background(), fstest.MapFS{"a.md": {Data: []byte(c.md)}}); err != nil || len(problems) != 0 {
+			t.Errorf("%s: got %q, %v; want no problem", c.name, problems, err)
 		}
 	}
 	ordered := head + "```sql exercise ordered\nselect x from t\n```\n\n```sql solution\nselect x from t order by x desc\n```\n"
