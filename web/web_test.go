@@ -76,7 +76,7 @@ func TestLessonPage(t *testing.T) {
 	})
 	want := [][]string{
 		{"NULL|null", "42|num"},
-		{"1234567.5|num", "x'cafe'|blob"},
+		{"1234567.5|num", "x'cafe' (2 bytes)|blob"},
 		{`<img src=x onerror="alert(1)">|text`, "1e-7|num"},
 	}
 	if strings.Join(flatten(cellsText), ",") != strings.Join(flatten(want), ",") {
@@ -160,11 +160,64 @@ func TestFormatValue(t *testing.T) {
 		{1.5e-7, "1.5e-7", "num"},
 		{123456789012345680000.0, "123456789012345680000", "num"},
 		{"", "", "text"},
-		{[]byte{}, "x''", "blob"},
+		{[]byte{}, "x'' (0 bytes)", "blob"},
+		{[]byte{0}, "x'00' (1 byte)", "blob"},
+		{make([]byte, 2048), "x'" + strings.Repeat("00", BlobShown) + "…' (2,048 bytes)", "blob"},
+		{`<img src=x onerror="alert(1)">`, `<img src=x onerror="alert(1)">`, "text"},
 	} {
 		text, kind := FormatValue(tt.v)
 		if text != tt.text || kind != tt.kind {
 			t.Errorf("FormatValue(%#v): got %q %q, want %q %q", tt.v, text, kind, tt.text, tt.kind)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("é", TextShown) + "rest"
+	for _, tt := range []struct {
+		name, s, head string
+		ok            bool
+	}{
+		{"short", "abc", "", false},
+		{"exactly the limit", strings.Repeat("a", TextShown), "", false},
+		{"long, counted in characters", long, strings.Repeat("é", TextShown), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			head, ok := Clip(tt.s)
+			if head != tt.head || ok != tt.ok {
+				t.Errorf("Clip: got %q %v, want %q %v", head, ok, tt.head, tt.ok)
+			}
+		})
+	}
+}
+
+func TestCount(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{0, "0 rows"}, {1, "1 row"}, {999, "999 rows"}, {1000, "1,000 rows"}, {1234567, "1,234,567 rows"}, {-1500, "-1,500 rows"},
+	} {
+		if got := Count(tt.n, "row"); got != tt.want {
+			t.Errorf("Count(%d): got %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestKeepSpace(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"a b", "a b"},
+		{"two\n  lines", "two&#10;&#32;&#32;lines"},
+		{" edge ", "&#32;edge&#32;"},
+		{"tab\there", "tab&#9;here"},
+		{`<b> & "q"`, "&lt;b&gt; &amp; &#34;q&#34;"},
+		{"é ü", "é ü"},
+	} {
+		if got := keepSpace(tt.in); got != tt.want {
+			t.Errorf("keepSpace(%q): got %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
