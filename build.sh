@@ -8,6 +8,7 @@
 #   ./build.sh gen        regenerate templ code
 #   ./build.sh wasm       build the two engine variants and copy wasm_exec.js
 #   ./build.sh load       a 5 s load test (wrk) of a lesson page and the engine
+#   ./build.sh bench      the browser benchmark beside sql.js (bench/; about 5 minutes)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -137,6 +138,15 @@ load() {
   trap - EXIT
 }
 
+# bench runs the browser benchmark (bench/): dbtour's engine beside sql.js
+# in headless Chromium; it prints a Markdown table and the budgets.
+bench() {
+  need_chromium
+  build
+  say "benchmark: dbtour beside sql.js in headless Chromium"
+  go run ./bench "$@"
+}
+
 case "${1:-}" in
   run) build; exec bin/dbtour serve "${@:2}" ;;
   test) time test_all ;;
@@ -145,5 +155,6 @@ case "${1:-}" in
   gen) gen ;;
   wasm) wasm ;;
   load) load ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  bench) bench "${@:2}" ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

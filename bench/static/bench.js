@@ -1,0 +1,72 @@
+// bench.js: the benchmark page. The Go driver (bench/main.go) calls
+// window.bench's functions through the DevTools protocol; each starts a
+// worker for one engine ("dbtour" or "sqljs") and measures it.
+const staticBase = new URLSearchParams(location.search).get("static");
+
+// start creates the engine's worker and resolves when it has its first
+// result, with the start-up milestones in ms since the worker was created.
+function start(engine) {
+  const url = engine === "dbtour" ? `worker-dbtour.js?static=${encodeURIComponent(staticBase)}` : "worker-sqljs.js";
+  const created = performance.timeOrigin + performance.now();
+  const worker = new Worker(url);
+  return new Promise((resolve, reject) => {
+    worker.onerror = (ev) => reject(new Error(`${engine} worker: ${ev.message}`));
+    worker.onmessage = ({ data }) => {
+      if (data.op === "error") return reject(new Error(`${engine}: ${data.error}`));
+      const m = data.marks;
+      const since = (at) => (at ? at - created : 0);
+      resolve({
+        worker,
+        report: {
+          scripts: since(m.scripts), downloaded: since(m.downloaded), compiled: since(m.compiled),
+          ready: since(m.ready), first: since(m.first), bytes: m.bytes, wasmBytes: m.wasmBytes, files: m.files, digest: data.digest,
+        },
+      });
+    };
+  });
+}
+
+// call sends one message to worker and resolves with the reply.
+function call(worker, msg) {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => (data.op === "error" ? reject(new Error(data.error)) : resolve(data));
+    worker.postMessage(msg);
+  });
+}
+
+window.bench = {
+  // startup measures one start of the engine (cold or warm, as the
+  // browser's caches stand) and stops the worker.
+  async startup(engine) {
+    const { worker, report } = await start(engine);
+    worker.terminate();
+    return report;
+  },
+
+  // roundTrip times n round trips page -> worker -> engine -> page of the
+  // lesson query after warm-up; it returns the times sorted and the
+  // result's fingerprint.
+  async roundTrip(engine, n) {
+    const { worker } = await start(engine);
+    for (let i = 0; i < 50; i++) await call(worker, { op: "query" });
+    const times = [];
+    let last = null;
+    for (let i = 0; i < n; i++) {
+      const began = performance.now();
+      last = await call(worker, { op: "query" });
+      times.push(performance.now() - began);
+    }
+    worker.terminate();
+    times.sort((a, b) => a - b);
+    return { times, digest: JSON.stringify(last.values) };
+  },
+
+  // bulk runs the bulk workload once on a fresh worker.
+  async bulk(engine) {
+    const { worker } = await start(engine);
+    const { steps } = await call(worker, { op: "bulk" });
+    worker.terminate();
+    return steps;
+  },
+};
+document.body.dataset.ready = "yes";
