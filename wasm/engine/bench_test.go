@@ -70,3 +70,18 @@ func BenchmarkDeserialize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExecInsertParams is one parameterized insert per call, inside
+// a transaction, as a program inserting rows one by one does.
+func BenchmarkExecInsertParams(b *testing.B) {
+	s := benchSession(b)
+	ctx := context.Background()
+	if res := s.Exec(ctx, "create table log(id integer primary key, at integer, msg text); begin"); res.Error != nil {
+		b.Fatal(res.Error)
+	}
+	for i := 0; b.Loop(); i++ {
+		if res := s.Exec(ctx, "insert into log(at, msg) values (?, ?)", int64(i), "message"); res.Error != nil {
+			b.Fatal(res.Error)
+		}
+	}
+}

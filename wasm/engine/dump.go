@@ -38,6 +38,7 @@ func (s *Session) BackupTo(uri string) error {
 // RestoreFrom replaces the database with a copy of the one at uri, the
 // reverse of BackupTo.
 func (s *Session) RestoreFrom(uri string) error {
+	s.clearCache()
 	if err := s.conn.Restore("main", uri); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
@@ -66,6 +67,7 @@ func (s *Session) Deserialize(data []byte) error {
 	if !bytes.HasPrefix(data, []byte(fileHeader)) {
 		return fmt.Errorf("deserialize: %w", ErrNotDatabase)
 	}
+	s.clearCache()
 	serdesMu.Lock()
 	defer serdesMu.Unlock()
 	if err := serdes.Deserialize(s.conn, "main", bytes.Clone(data)); err != nil {

@@ -58,8 +58,9 @@ func (o Options) withDefaults() Options {
 // Session is one private in-memory database and the limits that apply to
 // it. A Session is not safe for concurrent use.
 type Session struct {
-	conn *sqlite3.Conn
-	opts Options
+	conn  *sqlite3.Conn
+	opts  Options
+	cache map[string]cached // prepared statements by script text; see prepare
 }
 
 // setupSQL makes an in-memory database work where there is no file system:
@@ -106,5 +107,6 @@ func authorize(action sqlite3.AuthorizerActionCode, name3rd, _, _, _ string) sql
 
 // Close releases the database; its contents are gone.
 func (s *Session) Close() error {
+	s.clearCache()
 	return s.conn.Close()
 }

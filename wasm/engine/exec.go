@@ -34,9 +34,10 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 		// connection is still sound, only the statement failed.
 		// Any other panic is a bug and stays one.
 		if p := recover(); p != nil {
-			if err, ok := p.(error); !ok || err.Error() != oomPanic {
+			if !isOOM(p) {
 				panic(p)
 			}
+			s.clearCache() // a statement may have stopped half-way
 			msg := fmt.Errorf("out of memory: a statement needed more than the %d MiB limit", s.opts.MaxMemory>>20)
 			res.Error = s.newError(ctx, msg, script, len(script), len(res.Statements))
 		}
@@ -44,7 +45,7 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 	rest := script
 	for strings.TrimSpace(rest) != "" {
 		start := len(script) - len(rest)
-		stmt, tail, err := s.conn.Prepare(rest)
+		stmt, tail, err := s.prepare(rest)
 		if err != nil {
 			res.Error = s.newError(ctx, err, script, start, len(res.Statements))
 			return res
@@ -54,7 +55,9 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 		}
 		text := rest[:len(rest)-len(tail)]
 		st, err := s.run(ctx, stmt, args)
-		stmt.Close()
+		if err != nil {
+			s.forget(rest)
+		}
 		trimmed := strings.TrimLeft(text, " \t\r\n")
 		st.Offset = start + len(text) - len(trimmed)
 		st.SQL = strings.TrimRight(trimmed, " \t\r\n")
@@ -66,6 +69,12 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 		rest = tail
 	}
 	return res
+}
+
+// isOOM reports whether p, a recovered panic, is go-sqlite3's out of memory.
+func isOOM(p any) bool {
+	err, ok := p.(error)
+	return ok && err.Error() == oomPanic
 }
 
 // run binds args to stmt, steps it to completion under the time limit and
@@ -80,8 +89,11 @@ func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Stat
 	inTxn := !s.conn.GetAutocommit()
 	before := s.conn.TotalChanges()
 	began := time.Now()
+	// Columns are described after the first step: a kept statement that
+	// SQLite re-prepares there for a changed schema may have new ones.
+	more := stmt.Step()
 	st := describeColumns(stmt)
-	for stmt.Step() {
+	for ; more; more = stmt.Step() {
 		if len(st.Rows) == s.opts.MaxRows {
 			st.Truncated = true
 			st.TotalRows = countRest(stmt, int64(len(st.Rows)))
