@@ -3,11 +3,17 @@ package programs
 // all is every example program by the name a lesson's ```go orm=NAME
 // cell uses.
 var all = map[string]Program{
-	"add-customer":  {File: "add_customer.go", SQL: addCustomer},
-	"find-customer": {File: "find_customer.go", SQL: findCustomer},
-	"gorm-errors":   {File: "gorm_errors.go", GORM: gormErrors},
-	"gorm-basics":   {File: "gorm_basics.go", GORM: gormBasics},
-	"login":         {File: "login.go", SQL: login},
-	"sort-users":    {File: "sort_users.go", SQL: sortUsers},
-	"sql-basics":    {File: "sql_basics.go", SQL: sqlBasics},
+	"add-customer":    {File: "add_customer.go", SQL: addCustomer},
+	"batch-timing":    {File: "batch_timing.go", SQL: batchTiming},
+	"find-customer":   {File: "find_customer.go", SQL: findCustomer},
+	"gorm-basics":     {File: "gorm_basics.go", GORM: gormBasics},
+	"gorm-errors":     {File: "gorm_errors.go", GORM: gormErrors},
+	"login":           {File: "login.go", SQL: login},
+	"pool-stats":      {File: "pool_stats.go", SQL: poolStats},
+	"prepared-insert": {File: "prepared_insert.go", SQL: preparedInsert},
+	"query-row":       {File: "query_row.go", SQL: queryRow},
+	"query-timeout":   {File: "query_timeout.go", SQL: queryTimeout},
+	"sort-users":      {File: "sort_users.go", SQL: sortUsers},
+	"sql-basics":      {File: "sql_basics.go", SQL: sqlBasics},
+	"transfer":        {File: "transfer.go", SQL: transferProgram},
 }
