@@ -90,7 +90,7 @@ func batchTiming(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) erro
 			return fmt.Errorf("%s: %w", way.name, err)
 		}
 		took := time.Since(start)
-		fmt.Fprintf(out, "%-30s %7.1f ms\n", way.name, float64(took.Microseconds())/1000)
+		fmt.Fprintf(out, "%-30s %.1f ms\n", way.name, float64(took.Microseconds())/1000)
 	}
 	return nil
 }
