@@ -83,7 +83,12 @@ function mountEditor() {
     doc: loadEdit(0) ?? example,
     onRun: run,
     onRunNext: run,
-    onChange: (text) => saveEdit(0, text, example),
+    onChange: (text) => {
+      saveEdit(0, text, example);
+      // A shared link in the address bar no longer says what the editor
+      // holds; dropping it keeps a reload from bringing the old SQL back.
+      if (isShareLink(location.hash)) history.replaceState(null, "", location.pathname + location.search);
+    },
   });
   // The editor fills its host (whose height the page's CSS sets) and
   // scrolls inside it; a constructed style sheet passes the CSP.
