@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -78,14 +79,16 @@ func buildVersion() string {
 	return v + " " + info.GoVersion
 }
 
-// courseFlag adds -lessons and returns the server options it selects.
-func courseFlag(fs *flag.FlagSet) func() []option {
-	dir := fs.String("lessons", "", "use the lessons in `DIR` instead of the built-in course")
-	return func() []option {
+// courseFlag adds -lessons and returns the server options it selects
+// and the lessons folder, if one was given.
+func courseFlag(fset *flag.FlagSet) func() ([]option, fs.FS) {
+	dir := fset.String("lessons", "", "use the lessons in `DIR` instead of the built-in course (and render them anew when a file changes)")
+	return func() ([]option, fs.FS) {
 		if *dir == "" {
-			return nil
+			return nil, nil
 		}
-		return []option{withLessons(os.DirFS(*dir))}
+		fsys := os.DirFS(*dir)
+		return []option{withLessons(fsys)}, fsys
 	}
 }
 
@@ -108,9 +111,13 @@ func runServe(args []string, stderr io.Writer) error {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := newServer(ctx, append(opts(), withLogger(log))...)
+	course, lessonsDir := opts()
+	s, err := newServer(ctx, append(course, withLogger(log))...)
 	if err != nil {
 		return err
+	}
+	if lessonsDir != nil {
+		go s.watch(ctx, lessonsDir, time.Second)
 	}
 	srv := &http.Server{
 		Addr: *addr, Handler: underBase(*base, s),
@@ -152,7 +159,8 @@ func runExport(args []string, stderr io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("export: want exactly one output directory")
 	}
-	s, err := newServer(context.Background(), opts()...)
+	course, _ := opts()
+	s, err := newServer(context.Background(), course...)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"sync"
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/web"
@@ -24,8 +25,12 @@ type server struct {
 	// version names the current set of static assets.
 	version string
 	// files are all responses by URL path: pages, /sw.js, the manifest
-	// and the versioned assets under /static/VERSION/.
+	// and the versioned assets under /static/VERSION/. reload replaces
+	// the map (never changes it) while holding mu.
 	files map[string]*asset
+	mu    sync.RWMutex
+	// min minifies pages that reload renders.
+	min *minify.M
 }
 
 // config is what newServer's options set.
@@ -62,7 +67,7 @@ func newServer(ctx context.Context, opts ...option) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{mux: http.NewServeMux(), log: cfg.log, version: version(assets), files: map[string]*asset{}}
+	s := &server{mux: http.NewServeMux(), log: cfg.log, version: version(assets), files: map[string]*asset{}, min: m}
 	for name, a := range assets {
 		a.immutable = true
 		s.files["/"+assetsDir(s.version)+name] = a
@@ -114,7 +119,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) handleFile(w http.ResponseWriter, r *http.Request) {
+	s.mu.RLock()
 	a, ok := s.files[r.URL.Path]
+	s.mu.RUnlock()
 	if !ok {
 		http.NotFound(w, r)
 		return
