@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -109,5 +110,24 @@ func TestCheckBrokenCourse(t *testing.T) {
 	var stdout, stderr strings.Builder
 	if err := run([]string{"check"}, &stdout, &stderr); err != nil || !strings.Contains(stdout.String(), "every exercise checks") {
 		t.Errorf("dbtour check: got %v, %q", err, stdout.String())
+	}
+}
+
+// TestCheckREADMELesson keeps the README's complete lesson true: it must
+// pass check.
+func TestCheckREADMELesson(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "````markdown\n")
+	lesson, _, closed := strings.Cut(rest, "\n````\n")
+	if !ok || !closed {
+		t.Fatal("README.md has no ````markdown block with a lesson")
+	}
+	n, problems, err := checkCourse(context.Background(), fstest.MapFS{"counting.md": {Data: []byte(lesson + "\n")}})
+	if err != nil || len(problems) > 0 || n != 1 {
+		t.Errorf("README lesson: got %d lessons, problems %q, error %v", n, problems, err)
 	}
 }
