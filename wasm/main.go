@@ -8,6 +8,7 @@ package main
 import "syscall/js"
 
 func main() {
-	js.Global().Set("dbtourEngine", newAPI().object())
+	exported = newAPI()
+	js.Global().Set("dbtourEngine", exported.object())
 	select {}
 }

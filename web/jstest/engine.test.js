@@ -112,3 +112,30 @@ test("schema, plan, dump and CSV import", async () => {
   copy.close();
   db.close();
 });
+
+test("exec through the module's exports agrees with the raw API", async () => {
+  const db = await open();
+  const direct = db.raw.execDirect;
+  assert.equal(typeof direct, "function", "engine.wasm exports dbtourExec");
+  db.run("create table t (a, b); insert into t values (1, 'é')");
+  const cases = [
+    ["select ? as a, ? as b", [1, "é"]],
+    ["select ? as a, ? as b, ? as c, ? as d, ? as e", [2.5, 2n ** 62n, -0, false, undefined]],
+    ["select :a as a, $b as b, @c as c", { ":a": null, b: true, c: "x" }],
+    ["select ? as inf, ? as minus, ? as nan", [Infinity, -Infinity, NaN]],
+    ["select 1; selec 2", undefined],
+    ["select ?", [1, 2]],
+    ["select ?", [2n ** 64n]],
+    ["select * from t; select 'ü' as x", []],
+  ];
+  const strip = (res) => ({ ...res, statements: res.statements.map(({ durationMs, ...st }) => st) });
+  for (const [sql, params] of cases) {
+    const viaExports = strip(db.execScript(sql, params));
+    db.raw.execDirect = undefined;
+    const viaRaw = strip(db.execScript(sql, params));
+    db.raw.execDirect = direct;
+    assert.deepEqual(viaExports, viaRaw, sql);
+  }
+  db.close();
+  assert.throws(() => db.exec("select 1"), { message: "database is closed" });
+});

@@ -38,7 +38,27 @@
     // A User Timing mark lets a page or benchmark see when compiling ended.
     if (typeof performance !== "undefined" && performance.mark) performance.mark("dbtour:compiled");
     go.run(instance);
-    return globalThis.dbtourEngine;
+    const raw = globalThis.dbtourEngine;
+    if (instance.exports.dbtourExec) raw.execDirect = execDirect(instance.exports);
+    return raw;
+  }
+
+  // execDirect returns exec(db, sql, paramsJSON) over the module's exports,
+  // which skip syscall/js: the SQL and parameters go into the module's
+  // memory as UTF-8, the result comes back the same way.
+  function execDirect(exports) {
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    return (db, sql, params) => {
+      const room = 3 * (sql.length + params.length); // UTF-8 needs at most 3 bytes per UTF-16 unit
+      const at = exports.dbtourInput(room);
+      const memory = new Uint8Array(exports.mem.buffer);
+      const sqlLen = encoder.encodeInto(sql, memory.subarray(at, at + room)).written;
+      const paramsLen = encoder.encodeInto(params, memory.subarray(at + sqlLen, at + room)).written;
+      const n = exports.dbtourExec(db, sqlLen, paramsLen);
+      const out = exports.dbtourOutput(); // memory may have grown: take a new view
+      return decoder.decode(new Uint8Array(exports.mem.buffer, out, n));
+    };
   }
 
   // open resolves to a new in-memory Database: empty, or a copy of the
@@ -75,7 +95,10 @@
     // execScript runs every statement of sql and returns the full result
     // ({statements, error}); it never throws. Offsets are string indexes.
     execScript(sql, params) {
-      const res = JSON.parse(this.raw.exec(this.handle, sql, toParams(params)));
+      const json = this.raw.execDirect && typeof sql === "string" ? jsonParams(params) : null;
+      const res = JSON.parse(json !== null
+        ? this.raw.execDirect(this.handle, sql, json)
+        : this.raw.exec(this.handle, sql, toParams(params)));
       if (typeof sql !== "string") return res;
       const index = byteIndex(sql);
       for (const st of res.statements) {
@@ -244,6 +267,36 @@
       return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
     }
     return params; // undefined, or a misuse the engine reports
+  }
+
+  // jsonParams encodes params for execDirect: "" for none, else JSON with
+  // bigints as {int: "digits"} and Infinity and NaN as {real: "…"}. It
+  // returns null for what JSON cannot carry as such (blobs, misuse), which
+  // then goes through the raw API.
+  function jsonParams(params) {
+    if (params === undefined || params === null) return "";
+    if (typeof params !== "object" || ArrayBuffer.isView(params)) return null;
+    const array = Array.isArray(params);
+    const out = array ? [] : {};
+    for (const [k, v] of Object.entries(params)) {
+      const x = jsonValue(v);
+      if (x === undefined) return null;
+      out[array ? Number(k) : k] = x;
+    }
+    if (array && out.length !== params.length) return null; // holes
+    return JSON.stringify(out);
+  }
+
+  // jsonValue is one parameter as jsonParams encodes it, or undefined.
+  function jsonValue(v) {
+    switch (typeof v) {
+      case "number": return Number.isFinite(v) ? v : { real: String(v) };
+      case "string": case "boolean": return v;
+      case "bigint": return { int: v.toString() };
+      case "undefined": return null;
+      case "object": return v === null ? null : undefined;
+    }
+    return undefined;
   }
 
   // fromRow turns the engine's tagged values into JS values: a bigint for an
