@@ -74,7 +74,7 @@ func main() {
 }
 
 func run(c config) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
 	defer cancel()
 
 	upstream, stop, err := startDBTour(ctx, c.dbtour)
@@ -155,7 +155,7 @@ func startDBTour(ctx context.Context, bin string) (*url.URL, func(), error) {
 	}
 	stop := func() { cmd.Process.Kill(); cmd.Wait() }
 	u := &url.URL{Scheme: "http", Host: addr}
-	for range 100 {
+	for range 600 { // it precomputes every lesson first: up to a minute on a busy machine
 		if r, err := http.Get(u.String() + "/healthz"); err == nil {
 			r.Body.Close()
 			if r.StatusCode == http.StatusOK {

@@ -208,7 +208,7 @@ func (m *measurer) firstPaint() (float64, error) {
 // eval runs a JavaScript expression that returns a promise in the page of
 // ctx and decodes its result into out.
 func (m *measurer) eval(ctx context.Context, js string, out any) error {
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](js, chromedp.EvalAwaitPromise))
 	if err != nil {
