@@ -50,10 +50,28 @@ func TestCourseGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./server -run CourseGolden -update to write it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("%s differs from the lesson's results; diff it against:\n%s", file, got)
+				t.Errorf("%s differs from the lesson's results (-update rewrites it); %s", file, firstDifference(string(want), got))
 			}
 		})
 	}
+}
+
+// firstDifference describes the first line where got differs from want.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %q\n got %q", i+1, wl, gl)
+		}
+	}
+	return "they differ"
 }
 
 // goldenNow is GORM's clock in golden runs.
