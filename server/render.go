@@ -68,9 +68,21 @@ func renderHTML(ctx context.Context, c templ.Component) ([]byte, error) {
 func indexView(c *lessons.Course, version string) web.IndexView {
 	v := web.IndexView{Site: web.Site{Assets: assetsDir(version)}, Title: "Learn databases in your browser"}
 	for _, l := range c.Lessons {
-		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary})
+		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary,
+			Exercises: exercises(l)})
 	}
 	return v
+}
+
+// exercises counts a lesson's exercise cells.
+func exercises(l *lessons.Lesson) int {
+	n := 0
+	for _, b := range l.Blocks {
+		if b.Cell != nil && b.Cell.Kind == lessons.Exercise {
+			n++
+		}
+	}
+	return n
 }
 
 // lessonView builds the view of lesson i, running its cells in page order

@@ -10,6 +10,9 @@ type LessonLink struct {
 	Href    string
 	Title   string
 	Summary string
+	// Exercises is how many exercises the lesson has, for the reader's
+	// progress on the front page.
+	Exercises int
 }
 
 // Site locates the site from a page: every link is relative, so a site
@@ -37,6 +40,16 @@ type LessonView struct {
 	Blocks []BlockView
 	// Prev and Next are the neighbouring lessons; nil at either end.
 	Prev, Next *LessonLink
+}
+
+// hasCells reports whether a lesson has cells, and so a database.
+func hasCells(v LessonView) bool {
+	for _, b := range v.Blocks {
+		if b.Cell != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // BlockView is prose HTML or a cell; exactly one is set.

@@ -5,6 +5,8 @@ import { EditorView, keymap } from "@codemirror/view";
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { setDiagnostics } from "@codemirror/lint";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { tags as t } from "@lezer/highlight";
 
 // theme follows the page's colours (light or dark) through CSS variables.
 const theme = EditorView.theme({
@@ -13,7 +15,32 @@ const theme = EditorView.theme({
   ".cm-content": { fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, monospace", fontSize: "15px", caretColor: "var(--fg)" },
   ".cm-gutters": { backgroundColor: "var(--code-bg)", color: "var(--muted)", border: "none" },
   ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "transparent" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection":
+    { backgroundColor: "var(--selection)" },
+  ".cm-tooltip": { backgroundColor: "var(--bg)", color: "var(--fg)", border: "1px solid var(--border)" },
+  ".cm-tooltip-autocomplete ul li[aria-selected]": { backgroundColor: "var(--accent)", color: "var(--bg)" },
+  ".cm-matchingBracket, &.cm-focused .cm-matchingBracket": { backgroundColor: "var(--selection)", outline: "1px solid var(--border)" },
 });
+
+// highlight colours SQL through the page's CSS variables (web/static/css/
+// dbtour.css), which have light and dark values with AA contrast, so one
+// style serves both modes.
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.operatorKeyword, t.modifier], color: "var(--hl-keyword)" },
+  { tag: [t.string, t.special(t.string)], color: "var(--hl-string)" },
+  { tag: [t.number, t.bool, t.null], color: "var(--hl-number)" },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: "var(--hl-comment)", fontStyle: "italic" },
+  { tag: [t.typeName, t.standard(t.name), t.function(t.variableName)], color: "var(--hl-name)" },
+  { tag: [t.special(t.name), t.propertyName, t.labelName], color: "var(--fg)" },
+  { tag: t.invalid, color: "var(--error)" },
+]);
+
+// isDark reports whether the page shows dark colours (see theme.js).
+function isDark() {
+  const chosen = document.documentElement.dataset.theme;
+  return chosen ? chosen === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+}
 
 // createEditor makes an editor for doc inside host, in a shadow root of
 // its own: there CodeMirror's generated styles go into a constructed style
@@ -24,6 +51,7 @@ const theme = EditorView.theme({
 // (Shift+Enter), onChange gets the text after every edit.
 export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
   const language = new Compartment();
+  const dark = new Compartment();
   const root = host.attachShadow({ mode: "open" });
   const view = new EditorView({
     parent: root,
@@ -45,8 +73,14 @@ export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
         }),
         EditorView.contentAttributes.of({ "aria-label": "SQL" }),
         theme,
+        syntaxHighlighting(highlight),
+        dark.of(EditorView.darkTheme.of(isDark())),
       ],
     }),
+  });
+  // CodeMirror's own parts (selection, tooltips, panels) follow the mode.
+  document.addEventListener("dbtour-theme", (ev) => {
+    view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(ev.detail.dark)) });
   });
   return new Editor(view, language);
 }

@@ -28,9 +28,10 @@ export class EngineClient {
   }
 
   // run runs jobs in order on a fresh database; a job is a cell's work
-  // (see worker.js) or a SQL string. It resolves with {results, schema}:
-  // one result per job and the schema they left. It rejects if the engine
-  // could not run at all.
+  // (see worker.js) or a SQL string. It resolves with {results, schema,
+  // fingerprints}: one result per job, the schema they left, and the
+  // database's fingerprint before and after each job. It rejects if the
+  // engine could not run at all.
   run(jobs) {
     const id = this.nextID++;
     jobs = jobs.map((j) => (typeof j === "string" ? { sql: j } : j));
@@ -40,12 +41,12 @@ export class EngineClient {
     });
   }
 
-  settle({ id, results, schema, error }) {
+  settle({ id, results, schema, fingerprints, error }) {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
     if (error) p.reject(new Error(error));
-    else p.resolve({ results, schema });
+    else p.resolve({ results, schema, fingerprints });
   }
 
   failAll(message) {

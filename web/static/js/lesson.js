@@ -4,10 +4,19 @@ import { EngineClient, isStopped } from "./client.js";
 import { answer, compare } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
 import { ProgramCell, CSVCell } from "./program-cell.js";
+import { DBPanel } from "./dbpanel.js";
+import { showProgress } from "./progress.js";
+import { markVisited } from "./store.js";
 
 customElements.define("sql-cell", SQLCell);
 customElements.define("program-cell", ProgramCell);
 customElements.define("csv-cell", CSVCell);
+customElements.define("db-panel", DBPanel);
+
+// A lesson page counts as visited; the front page shows what was.
+if (document.querySelector("[data-testid=lesson]")) markVisited();
+const toc = document.querySelector("[data-testid=toc]");
+if (toc) showProgress(toc);
 
 // The service worker lives at the site's root (this file is in
 // static/VERSION/js/) so that it can keep every page for offline use.
@@ -43,18 +52,63 @@ if (cells().length > 0) {
   // showSchema gives every cell's autocomplete the database's tables.
   const showSchema = (schema) => cells().forEach((c) => c.setSchema(schema));
 
+  // The database panel says whether the database the last run left is as
+  // the lesson's own SQL builds it, by comparing fingerprints of its
+  // content after each cell; lessonPrints are those of the lesson's SQL.
+  const panel = document.querySelector("db-panel");
+  let lessonPrints = Promise.resolve(null);
+  // last is the latest run: the cells it ran and the fingerprints it saw.
+  let last = null;
+  const showDatabase = async (schema, prints, upTo) => {
+    showSchema(schema);
+    last = { prints, upTo };
+    const lesson = await lessonPrints;
+    if (panel && lesson) panel.show(schema, prints[prints.length - 1] === lesson[upTo.length]);
+  };
+
   // warmUp compiles the engine while the reader reads, running the whole
-  // page once to learn the schema it builds.
-  const warmUp = () => client.run(cells().map((c) => c.job)).then(({ schema }) => showSchema(schema), () => {});
+  // page once (and the lesson's own SQL) to learn the database it builds.
+  const warmUp = () => {
+    lessonPrints = client.run(cells().map((c) => c.originalJob ?? c.job)).then(({ fingerprints }) => fingerprints, () => null);
+    return client.run(cells().map((c) => c.job)).then(({ schema, fingerprints }) => showDatabase(schema, fingerprints, cells()), () => {});
+  };
   warmUp();
+
+  // Reset database puts back the lesson's SQL in the edited cells that
+  // changed the database (or whose original changed it), and runs again.
+  document.addEventListener("db-reset", async () => {
+    if (!last) return;
+    const lesson = await lessonPrints;
+    const { prints, upTo } = last;
+    upTo.filter((c, i) => c.edited && (prints[i] !== prints[i + 1] || !lesson || lesson[i] !== lesson[i + 1]))
+      .forEach((c) => c.revert(false));
+    upTo[upTo.length - 1].run();
+  });
+
+  // Reset page puts back every cell's SQL and the lesson's results.
+  document.addEventListener("page-reset", () => {
+    for (const c of cells()) {
+      c.revert?.(false);
+      c.restoreOutput?.();
+    }
+    warmUp();
+  });
+
+  // Plan runs the cells above, then shows the query plan of each of the
+  // cell's statements.
+  document.addEventListener("cell-plan", (ev) => busyWhile(ev.target, async (target) => {
+    const above = cells().filter((c) => c.index < target.index).map((c) => c.job);
+    const { results } = await client.run([...above, { plan: target.source }]);
+    target.showPlan(results[results.length - 1].plans);
+  }));
 
   // A run of cell k replays cells 0..k on a fresh database, so every cell
   // sees the database its place on the page implies; each shows its result.
   document.addEventListener("cell-run", (ev) => busyWhile(ev.target, async (target) => {
     const upTo = cells().filter((c) => c.index <= target.index);
-    const { results, schema } = await client.run(upTo.map((c) => c.job));
+    const { results, schema, fingerprints } = await client.run(upTo.map((c) => c.job));
     upTo.forEach((c, i) => c.show(results[i]));
-    showSchema(schema);
+    showDatabase(schema, fingerprints, upTo);
     const error = results[results.length - 1].error;
     if (error) target.mark(error);
   }));

@@ -2,6 +2,8 @@
 // <pre><code> and result in place (the page reads without JavaScript).
 import { createEditor } from "./editor.bundle.js";
 import { renderResult, renderError } from "./results.js";
+import { enhanceResults } from "./chart.js";
+import { renderPlan } from "./plan.js";
 import { loadEdit, saveEdit, loadSolved, saveSolved } from "./store.js";
 
 const ui = {
@@ -21,6 +23,9 @@ const ui = {
   solved: "Solved",
   notYet: "Not yet: ",
   failed: "The engine could not run this cell: ",
+  plan: "Plan",
+  hidePlan: "Hide plan",
+  planTitle: "Show how SQLite runs this cell's queries (EXPLAIN QUERY PLAN)",
 };
 
 // SQLCell turns its source into an editor and runs it through the page,
@@ -30,6 +35,8 @@ export class SQLCell extends HTMLElement {
     if (this.editor) return;
     const pre = this.querySelector("pre.source");
     this.output = this.querySelector(".output");
+    this.originalOutput = this.output.cloneNode(true);
+    enhanceResults(this.output);
     this.original = pre.textContent;
     const host = document.createElement("div");
     host.className = "editor";
@@ -54,7 +61,11 @@ export class SQLCell extends HTMLElement {
     this.status.className = "status";
     const toolbar = document.createElement("div");
     toolbar.className = "toolbar";
-    toolbar.append(this.button, this.revertButton, this.status);
+    this.planButton = button(ui.plan, () => this.togglePlan(), "plan");
+    this.planButton.title = ui.planTitle;
+    this.planButton.className = "secondary";
+    this.planButton.setAttribute("aria-expanded", "false");
+    toolbar.append(this.button, this.revertButton, this.planButton, this.status);
     pre.replaceWith(host, toolbar);
     if (this.dataset.exercise !== undefined) this.setUpExercise(toolbar);
     this.showEdited();
@@ -125,9 +136,41 @@ export class SQLCell extends HTMLElement {
   }
 
   // revert puts back the lesson's SQL; undo (Ctrl+Z) brings the edit back.
-  revert() {
-    this.editor.replace(this.original);
-    this.editor.focus();
+  revert(focus = true) {
+    if (this.edited) this.editor.replace(this.original);
+    if (focus) this.editor.focus();
+  }
+
+  // edited reports whether the reader changed the lesson's SQL.
+  get edited() {
+    return this.editor.text !== this.original;
+  }
+
+  // restoreOutput shows the lesson's own result again.
+  restoreOutput() {
+    this.output.replaceChildren(...this.originalOutput.cloneNode(true).childNodes);
+    enhanceResults(this.output);
+    this.planBox?.remove();
+  }
+
+  // togglePlan asks the page for this cell's query plan, or hides it.
+  togglePlan() {
+    if (this.planBox?.isConnected) {
+      this.planBox.remove();
+      this.planButton.textContent = ui.plan;
+      this.planButton.setAttribute("aria-expanded", "false");
+    } else {
+      this.dispatchEvent(new CustomEvent("cell-plan", { bubbles: true }));
+    }
+  }
+
+  // showPlan shows the query plans of this cell's statements.
+  showPlan(plans) {
+    this.planBox?.remove();
+    this.planBox = renderPlan(plans);
+    this.output.after(this.planBox);
+    this.planButton.textContent = ui.hidePlan;
+    this.planButton.setAttribute("aria-expanded", "true");
   }
 
   // next returns the cell after this one on the page, if any.
@@ -167,9 +210,18 @@ export class SQLCell extends HTMLElement {
   // job is this cell's work for the worker: its SQL, with the values of
   // its parameter fields when it has any.
   get job() {
+    return this.jobFor(this.source);
+  }
+
+  // originalJob is the job of the lesson's own SQL.
+  get originalJob() {
+    return this.jobFor(this.original);
+  }
+
+  jobFor(sql) {
     const fields = Array.from(this.querySelectorAll(".params input"));
-    if (fields.length === 0) return { sql: this.source };
-    return { sql: this.source, params: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
+    if (fields.length === 0) return { sql };
+    return { sql, params: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
   }
 
   // run asks the page to run this cell (and the cells above it).
@@ -196,6 +248,7 @@ export class SQLCell extends HTMLElement {
   // show replaces the cell's output with result.
   show(result) {
     this.output.replaceChildren(renderResult(result));
+    enhanceResults(this.output);
   }
 
   // fail shows that the engine itself could not run.

@@ -1,5 +1,5 @@
-// store.js: the reader's edits and solved exercises, kept in localStorage
-// so they survive a reload. Storage may be unavailable (private mode, full quota): then
+// store.js: the reader's edits, solved exercises and visited lessons, kept
+// in localStorage so they survive a reload. Storage may be unavailable (private mode, full quota): then
 // edits simply last as long as the page.
 
 // key names a cell of the current page.
@@ -46,5 +46,34 @@ export function saveSolved(index) {
     localStorage.setItem(solvedKey(index), "1");
   } catch (err) {
     console.warn("dbtour: cannot keep your progress:", err);
+  }
+}
+
+// visitedKey names the visited mark of the page at path.
+function visitedKey(path) {
+  return `dbtour:${path}:visited`;
+}
+
+// markVisited remembers that the reader opened this page.
+export function markVisited() {
+  try {
+    localStorage.setItem(visitedKey(location.pathname), "1");
+  } catch (err) {
+    console.warn("dbtour: cannot keep your progress:", err);
+  }
+}
+
+// progress returns what the reader did on the page at path: whether they
+// visited it and how many of its exercises they solved.
+export function progress(path) {
+  try {
+    const prefix = `dbtour:${path}:solved:`;
+    let solved = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i).startsWith(prefix)) solved++;
+    }
+    return { visited: localStorage.getItem(visitedKey(path)) === "1", solved };
+  } catch {
+    return { visited: false, solved: 0 };
   }
 }

@@ -5,10 +5,14 @@
 //   {sql, params?}   a SQL script, with named parameters
 //   {program, inputs} an example program (engine-orm.wasm only)
 //   {csv, table}     CSV text imported into a new table
-// Reply {id, results, schema} (one result per job, and the schema they
-// left) or {id, error}. A SQL result is the engine's {statements, error};
-// a program's is {program: {statements, output, error, durationMs}}; a
-// CSV's is {imported: rows} or {error}.
+//   {plan}           SQL whose statements are run one by one, each after
+//                    its EXPLAIN QUERY PLAN
+// Reply {id, results, schema, fingerprints} (one result per job, the
+// schema they left, and a fingerprint of the database's content before
+// the first job and after each) or {id, error}. A SQL result is the
+// engine's {statements, error}; a program's is {program: {statements,
+// output, error, durationMs}}; a CSV's is {imported: rows} or {error}; a
+// plan's is {plans: [{sql, nodes} or {sql, error}]}.
 importScripts("../engine/wasm_exec.js", "../engine/engine.js");
 
 let db = null;
@@ -17,8 +21,13 @@ onmessage = async ({ data: { id, engine, jobs } }) => {
   try {
     if (db) db.close();
     db = await dbtour.open({ wasm: "../engine/" + (engine || "engine.wasm") });
-    const results = jobs.map(run);
-    postMessage({ id, results, schema: db.schema() });
+    const fingerprints = [fingerprint()];
+    const results = jobs.map((job) => {
+      const result = run(job);
+      fingerprints.push(fingerprint());
+      return result;
+    });
+    postMessage({ id, results, schema: db.schema(), fingerprints });
   } catch (err) {
     postMessage({ id, error: message(err) });
   }
@@ -28,12 +37,46 @@ onmessage = async ({ data: { id, engine, jobs } }) => {
 // jobs before it keep theirs.
 function run(job) {
   if (job.sql !== undefined) return db.execScript(job.sql, job.params);
+  if (job.plan !== undefined) return { plans: plan(job.plan) };
   try {
     if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs) };
     return { imported: db.importCSV(job.table, job.csv) };
   } catch (err) {
     return { error: { message: message(err) } };
   }
+}
+
+// plan returns the query plan of each statement of sql, taken just before
+// the statement runs, so a statement sees the tables the ones before it
+// made. A first run, undone, finds where the statements are.
+function plan(sql) {
+  const before = db.export();
+  const { statements, error } = db.execScript(sql);
+  db.import(before);
+  const plans = [];
+  for (const st of statements) {
+    try {
+      plans.push({ sql: st.sql, nodes: db.plan(st.sql) });
+    } catch (err) {
+      plans.push({ sql: st.sql, error: message(err) });
+    }
+    db.execScript(st.sql);
+  }
+  if (error) plans.push({ sql: sql.slice(error.offset), error: error.message });
+  return plans;
+}
+
+// fingerprint is a hash of the database's content (its SQL dump): equal
+// content, equal fingerprint, however the database got there.
+function fingerprint() {
+  const dump = db.dump();
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (let i = 0; i < dump.length; i++) {
+    const c = dump.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${dump.length}:${(h1 >>> 0).toString(16)}:${(h2 >>> 0).toString(16)}`;
 }
 
 function message(err) {
