@@ -117,7 +117,7 @@ func runServe(args []string, stderr io.Writer) error {
 		return err
 	}
 	if lessonsDir != nil {
-		go s.watch(ctx, lessonsDir, time.Second)
+		s.watch(ctx, lessonsDir, time.Second)
 	}
 	srv := &http.Server{
 		Addr: *addr, Handler: underBase(*base, s),

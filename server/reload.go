@@ -36,28 +36,34 @@ func (s *server) reload(ctx context.Context, fsys fs.FS) error {
 // watch re-renders the course in fsys whenever one of its lesson files
 // changes, checking every interval until ctx ends: a teacher editing a
 // lesson sees the change on reload. A lesson that does not load is logged
-// and the last good pages keep being served.
+// and the last good pages keep being served. Changes are measured from
+// the state of the files when watch is called.
 func (s *server) watch(ctx context.Context, fsys fs.FS, interval time.Duration) {
 	last := fingerprint(fsys)
-	tick := time.NewTicker(interval)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
+	go func() {
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			if now := fingerprint(fsys); now != last {
+				last = now
+				s.rerender(ctx, fsys)
+			}
 		}
-		now := fingerprint(fsys)
-		if now == last {
-			continue
-		}
-		last = now
-		if err := s.reload(ctx, fsys); err != nil {
-			s.log.Error("lessons changed but do not load; still serving the last good version", "error", err.Error())
-			continue
-		}
-		s.log.Info("lessons changed: pages rendered anew")
+	}()
+}
+
+// rerender reloads the course and logs how that went.
+func (s *server) rerender(ctx context.Context, fsys fs.FS) {
+	if err := s.reload(ctx, fsys); err != nil {
+		s.log.Error("lessons changed but do not load; still serving the last good version", "error", err.Error())
+		return
 	}
+	s.log.Info("lessons changed: pages rendered anew")
 }
 
 // fingerprint sums up the names, sizes and times of the lesson files in

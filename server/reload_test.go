@@ -35,7 +35,7 @@ func TestWatchRendersSavedLessons(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.watch(ctx, fsys, 10*time.Millisecond)
+	s.watch(ctx, fsys, 10*time.Millisecond)
 
 	page := func() string {
 		rec := httptest.NewRecorder()
