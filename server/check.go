@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/wasm/engine"
@@ -25,6 +27,7 @@ func checkCourse(ctx context.Context, fsys fs.FS) (lessonCount int, problems []s
 	if err != nil {
 		return 0, nil, err
 	}
+	problems = checkLinks(fsys, course)
 	for _, l := range course.Lessons {
 		p, err := checkLesson(ctx, l)
 		if err != nil {
@@ -33,6 +36,32 @@ func checkCourse(ctx context.Context, fsys fs.FS) (lessonCount int, problems []s
 		problems = append(problems, p...)
 	}
 	return len(course.Lessons), problems, nil
+}
+
+// lessonLink matches a link from one lesson's prose to another lesson.
+var lessonLink = regexp.MustCompile(`href="\.\./([^/"#]+)/?(#[^"]*)?"`)
+
+// checkLinks reports links between lessons whose target is not a lesson
+// of the course, at the line of the lesson file that has them.
+func checkLinks(fsys fs.FS, course *lessons.Course) []string {
+	slugs := map[string]bool{}
+	for _, l := range course.Lessons {
+		slugs[l.Slug] = true
+	}
+	var problems []string
+	for _, l := range course.Lessons {
+		src, _ := fs.ReadFile(fsys, l.Slug+".md") // Load just read it
+		for _, b := range l.Blocks {
+			for _, m := range lessonLink.FindAllStringSubmatch(b.HTML, -1) {
+				if slugs[m[1]] {
+					continue
+				}
+				line := 1 + strings.Count(string(src[:max(strings.Index(string(src), "../"+m[1]), 0)]), "\n")
+				problems = append(problems, fmt.Sprintf("%s.md:%d: link to ../%s/: there is no lesson %q", l.Slug, line, m[1], m[1]))
+			}
+		}
+	}
+	return problems
 }
 
 func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {

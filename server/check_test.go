@@ -85,6 +85,7 @@ func TestCheckBrokenCourse(t *testing.T) {
 		{"fails cell that runs", head + "```sql fails\nselect x from t;\n```\n", "a.md:9: a ```sql fails cell runs without an error"},
 		{"unknown program", head + "```go orm=no-such-program\n```\n", `a.md:9: program no-such-program fails: no example program "no-such-program" (there are: ` + strings.Join(programs.Names(), ", ") + ")"},
 		{"failing program", head + "```go orm=gorm-basics\n```\n```params\nname = Ada\nyear = soon\n```\n", `a.md:9: program gorm-basics fails: input year: want a whole number, got "soon"`},
+		{"link to no lesson", head + "See [the next lesson](../nowhere/).\n", `a.md:9: link to ../nowhere/: there is no lesson "nowhere"`},
 		{"CSV into an existing table", head + "```csv table=t\nx\n3\n```\n", "a.md:9: CSV import fails: " + csvExistsError(t)},
 	} {
 		_, problems, err := checkCourse(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
