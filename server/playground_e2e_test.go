@@ -62,6 +62,7 @@ func TestBrowserPlayground(t *testing.T) {
 	files := t.TempDir()
 	t.Run("no CSP violations: load, run, import, export, share", func(t *testing.T) { testPlaygroundCSP(ctx, t, console, files) })
 	t.Run("run a query", func(t *testing.T) { testPlaygroundRun(ctx, t) })
+	t.Run("stop a runaway query", func(t *testing.T) { testPlaygroundStop(ctx, t) })
 	t.Run("reload keeps the SQL", func(t *testing.T) { testPlaygroundReload(ctx, t) })
 }
 
@@ -254,6 +255,32 @@ func testPlaygroundRun(ctx context.Context, t *testing.T) {
 	pgWait(ctx, t, errText+` === "Line 1, column 1: no such table: nowhere"`, errText, "error")
 }
 
+func testPlaygroundStop(ctx context.Context, t *testing.T) {
+	const runaway = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+	pgType(ctx, t, runaway)
+	run := chromedp.CSS(`[data-testid=pg-app] button[data-action=run]`)
+	if err := chromedp.Do(ctx, chromedp.Click(run)); err != nil {
+		t.Fatal(err)
+	}
+	button := `document.querySelector('[data-testid=pg-app] button[data-action=run]').textContent`
+	pgWait(ctx, t, button+` === "Stop"`, button, "Run becomes Stop while running")
+	time.Sleep(300 * time.Millisecond)
+	if err := chromedp.Do(ctx, chromedp.Click(run)); err != nil {
+		t.Fatal(err)
+	}
+	stopped, cancel := context.WithTimeout(ctx, 3*time.Second) // well inside the engine's 5 s limit
+	defer cancel()
+	if _, err := chromedp.Run(stopped, chromedp.Poll[bool](pgMessage+` === "Stopped. The database is back as it was before this run."`)); err != nil {
+		t.Fatalf("Stop did not stop the query: message %q (%v)", text(ctx, t, pgMessage), err)
+	}
+	if got := text(ctx, t, pgText); got != runaway {
+		t.Errorf("after Stop the editor holds %q, want the reader's text", got)
+	}
+	// The new worker has the database the run started from.
+	pgWaitTables(ctx, t, "pets")
+	pgRun(ctx, t, "select group_concat(name) from pets", [][][]string{{{"Rex,Tom,Kit"}}})
+}
+
 func testPlaygroundReload(ctx context.Context, t *testing.T) {
 	const sql = "select 'kept' as note"
 	pgType(ctx, t, sql)
@@ -424,6 +451,9 @@ func shareLink(ctx context.Context, t *testing.T, withDB bool) string {
 		chromedp.Click(chromedp.CSS(`[data-testid=pg-app] button[data-action=share]`)))
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatal(err)
+	}
+	if got := text(ctx, t, `String(document.querySelector('[data-testid=pg-share-db]').checked)`); got != fmt.Sprint(withDB) {
+		t.Fatalf("with the database: checked %s, want %v", got, withDB)
 	}
 	link := `document.querySelector('[data-testid=pg-link]').value`
 	pgWait(ctx, t, link+`.includes("#share=")`, link, "share link")

@@ -14,8 +14,7 @@ type PlaygroundView struct {
 // PlaygroundExample is the SQL the playground starts with: it builds a
 // small table on the first run and queries it, so the schema panel and
 // the results both have something to show.
-const PlaygroundExample = `-- Your own database, in this tab. Ctrl+Enter (⌘+Enter) runs the whole editor.
-create table if not exists notes (
+const PlaygroundExample = `create table if not exists notes (
   id integer primary key,
   body text not null,
   written text default (date('now'))

@@ -129,6 +129,7 @@ function setRunning(on) {
 async function run() {
   if (running) return;
   setRunning(true);
+  say("");
   try {
     const reply = await engine.call("run", { sql: editor.text });
     keep(reply);
