@@ -43,7 +43,7 @@ export function renderError(e) {
 function rows(st, many) {
   const table = document.createElement("table");
   table.createCaption().replaceChildren(firstLine(st.sql));
-  table.caption.className = many ? "caption" : "sr-only";
+  table.caption.className = "sr-only";
   const head = table.createTHead().insertRow();
   const numeric = numericColumns(st);
   st.columns.forEach((c, i) => {
@@ -60,6 +60,11 @@ function rows(st, many) {
   grid.tabIndex = 0;
   grid.append(table);
   const out = [grid];
+  if (many) {
+    const caption = el("div", "caption", firstLine(st.sql));
+    caption.setAttribute("aria-hidden", "true");
+    out.unshift(caption);
+  }
   if (st.rows.length === 0) out.push(el("p", "note", "No rows."));
   if (st.truncated) out.push(el("p", "note", truncationNote(st.rows.length, st.totalRows)));
   return out;
