@@ -20,6 +20,7 @@ import (
 	"github.com/ncruces/go-sqlite3/gormlite"
 	"github.com/ncruces/go-sqlite3/vfs/memdb"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 // Result is what a program did: for GORM programs the statements GORM
@@ -70,12 +71,18 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 		return nil, fmt.Errorf("program %s: %w", name, err)
 	}
 
+	// The clock-reading limit stops the program's own statements on time;
+	// the timer under it also cancels contexts the program derives, such
+	// as a context.WithTimeout longer than the limit.
+	timer, cancel := context.WithTimeout(ctx, s.TimeLimit())
+	defer cancel()
 	res := &Result{}
 	start := time.Now()
-	runErr := run(s.WithTimeLimit(ctx), dsn, p, in, opts, res)
-	res.DurationMs = float64(time.Since(start).Microseconds()) / 1000
+	runErr := run(s.WithTimeLimit(timer), dsn, p, in, opts, res)
+	elapsed := time.Since(start)
+	res.DurationMs = float64(elapsed.Microseconds()) / 1000
 	if runErr != nil {
-		res.Error = describe(runErr, s.TimeLimit())
+		res.Error = describe(runErr, elapsed, s.TimeLimit())
 	}
 	if err := s.RestoreFrom(dsn); err != nil {
 		return nil, fmt.Errorf("program %s: %w", name, err)
@@ -97,19 +104,25 @@ func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs
 		return p.SQL(ctx, db, in, out)
 	}
 	gdb, err := gorm.Open(gormlite.OpenDB(db), &gorm.Config{
-		Logger:         &recorder{res: res},
+		Logger:         logger.Discard,
 		NowFunc:        opts.Now,
 		TranslateError: true,
 	})
 	if err != nil {
 		return err
 	}
+	if err := (&recorder{res: res}).register(gdb); err != nil {
+		return err
+	}
 	return p.GORM(gdb.WithContext(ctx), in, out)
 }
 
-// describe words a program's error for the reader.
-func describe(err error, limit time.Duration) string {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, sqlite3.INTERRUPT) {
+// describe words a program's error for the reader: an interruption is
+// blamed on the time limit only when the run lasted that long (a
+// program's own shorter timeout interrupts statements too).
+func describe(err error, elapsed, limit time.Duration) string {
+	interrupted := errors.Is(err, context.DeadlineExceeded) || errors.Is(err, sqlite3.INTERRUPT)
+	if interrupted && elapsed >= limit {
 		return fmt.Sprintf("program stopped: it ran past the %v time limit (%v)", limit, err)
 	}
 	return err.Error()

@@ -117,3 +117,58 @@ func TestRunUnknownProgram(t *testing.T) {
 		t.Errorf("got %v, want an error naming the program", err)
 	}
 }
+
+// TestRunListsStatementsInTheOrderTheyRan: a create with has-many
+// associations inserts the parent first, and a preload queries the
+// children after the parents it needs the ids of.
+func TestRunListsStatementsInTheOrderTheyRan(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := open(t)
+	first := func(res *Result, prefix string) int {
+		for i, st := range res.Statements {
+			if strings.HasPrefix(st.SQL, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no statement starts with %q in %+v", prefix, res.Statements)
+		return -1
+	}
+	res, err := Run(ctx, s, "gorm-authors", programs.Inputs{"authors": "2"}, Options{})
+	if err != nil || res.Error != "" {
+		t.Fatalf("gorm-authors: %v %s", err, res.Error)
+	}
+	if a, b := first(res, "INSERT INTO `authors`"), first(res, "INSERT INTO `books`"); a > b {
+		t.Errorf("authors inserted at %d, after their books at %d", a, b)
+	}
+	res, err = Run(ctx, s, "gorm-preload", programs.Inputs{}, Options{})
+	if err != nil || res.Error != "" {
+		t.Fatalf("gorm-preload: %v %s", err, res.Error)
+	}
+	if a, b := first(res, "SELECT * FROM `authors`"), first(res, "SELECT * FROM `books`"); a > b {
+		t.Errorf("authors queried at %d, after their preloaded books at %d", a, b)
+	}
+}
+
+// TestRunLimitReachesDerivedContexts: a program's own, longer timeout
+// does not outlive the session's time limit.
+func TestRunLimitReachesDerivedContexts(t *testing.T) {
+	t.Parallel()
+	s, err := engine.Open(engine.Options{TimeLimit: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := Run(context.Background(), s, "query-timeout", programs.Inputs{"timeout_ms": "2000"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _, _ := strings.Cut(strings.TrimPrefix(res.Output, "stopped after "), ":")
+	took, err := time.ParseDuration(after)
+	if err != nil {
+		t.Fatalf("output %q: %v", res.Output, err)
+	}
+	if took >= 2*time.Second {
+		t.Errorf("stopped by the program's own 2 s timeout, not the 100 ms limit: %q", res.Output)
+	}
+}
