@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/dbtour/dbtour/wasm/engine"
 )
@@ -88,6 +90,44 @@ func TestBrowserPlaygroundShare(t *testing.T) {
 	pgWaitMessage(ctx, t, "Ran “cities.sql”: 2 statements.")
 	t.Run("share link", func(t *testing.T) { testPlaygroundShare(ctx, t, url) })
 	t.Run("bad share links", func(t *testing.T) { testPlaygroundBadLinks(ctx, t, url) })
+}
+
+// TestBrowserPlaygroundOffline exports the site, serves it under a
+// sub-path of a plain file server, visits the playground once, then takes
+// the network away: the playground still loads and runs SQL.
+func TestBrowserPlaygroundOffline(t *testing.T) {
+	s, err := newServer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := s.export(dir); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(http.StripPrefix(subPath[:len(subPath)-1], http.FileServer(http.Dir(dir))))
+	url := ts.URL + subPath + "playground/"
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`[data-testid=pg-editor] .editor`))); err != nil {
+		t.Fatal(err)
+	}
+	pgRun(ctx, t, "select 'online' as state", [][][]string{{{"online"}}})
+	ready := fmt.Sprintf(`navigator.serviceWorker.controller !== null &&
+		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.paths())-1)
+	wait, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(wait, chromedp.Poll[bool](ready, chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
+		t.Fatalf("service worker did not take over and precache: %v", err)
+	}
+	ts.Close()
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Offline: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-testid=pg-editor] .editor`))); err != nil {
+		t.Fatalf("offline reload: %v", err)
+	}
+	pgRun(ctx, t, "select 'offline' as state", [][][]string{{{"offline"}}})
 }
 
 // testPlaygroundCSP uses every kind of control once, before any typing,
