@@ -3,8 +3,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -106,76 +104,4 @@ func goOptions(v js.Value) engine.Options {
 	o.MaxLength = int(num("maxLength"))
 	o.MaxMemory = int64(num("maxMemory"))
 	return o
-}
-
-// jsonParams decodes parameters that engine.js sent as JSON: an array binds
-// by position, an object by name, and no bytes mean none. Values convert as
-// goParams's do; JSON has no bigint or Infinity, so engine.js tags them as
-// {"int": "digits"} and {"real": "Infinity"|"-Infinity"|"NaN"}.
-func jsonParams(b []byte) ([]any, error) {
-	if len(b) == 0 {
-		return nil, nil
-	}
-	var v any
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	if err := d.Decode(&v); err != nil {
-		return nil, fmt.Errorf("params: %w", err)
-	}
-	switch v := v.(type) {
-	case []any:
-		for i, x := range v {
-			p, err := jsonValue(x)
-			if err != nil {
-				return nil, fmt.Errorf("params[%d]: %w", i, err)
-			}
-			v[i] = p
-		}
-		return v, nil
-	case map[string]any:
-		named := engine.Named{}
-		for k, x := range v {
-			p, err := jsonValue(x)
-			if err != nil {
-				return nil, fmt.Errorf("params.%s: %w", k, err)
-			}
-			named[k] = p
-		}
-		return []any{named}, nil
-	}
-	return nil, fmt.Errorf("params must be an array or an object")
-}
-
-// jsonValue converts one decoded JSON value to what the engine binds.
-func jsonValue(x any) (any, error) {
-	switch x := x.(type) {
-	case nil, bool, string:
-		return x, nil
-	case json.Number:
-		f, err := strconv.ParseFloat(string(x), 64)
-		if err != nil {
-			return nil, fmt.Errorf("number %s: %w", x, err)
-		}
-		if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
-			return int64(f), nil
-		}
-		return f, nil
-	case map[string]any:
-		if digits, ok := x["int"].(string); ok {
-			n, err := strconv.ParseInt(digits, 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("integer %s does not fit in 64 bits", digits)
-			}
-			return n, nil
-		}
-		switch x["real"] {
-		case "Infinity":
-			return math.Inf(1), nil
-		case "-Infinity":
-			return math.Inf(-1), nil
-		case "NaN":
-			return math.NaN(), nil
-		}
-	}
-	return nil, fmt.Errorf("cannot bind %v", x)
 }
