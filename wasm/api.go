@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
@@ -92,7 +91,7 @@ func (a *api) close(args []js.Value) any {
 
 func (a *api) exec(args []js.Value) any {
 	res := a.execResult(args)
-	b, err := json.Marshal(res)
+	b, err := res.AppendJSON(nil)
 	if err != nil {
 		return reply(nil, fmt.Errorf("encode result: %w", err))
 	}

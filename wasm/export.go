@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"unsafe"
 
@@ -64,7 +63,7 @@ func (a *api) execBytes(db int, sql, params []byte) []byte {
 	} else {
 		res = s.Exec(context.Background(), string(sql), args...)
 	}
-	b, err := json.Marshal(res)
+	b, err := res.AppendJSON(output[:0])
 	if err != nil {
 		b = []byte(reply(nil, fmt.Errorf("encode result: %w", err)))
 	}

@@ -85,3 +85,17 @@ func BenchmarkExecInsertParams(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendResultJSON is BenchmarkMarshalResult with the direct
+// encoder that engine.wasm uses.
+func BenchmarkAppendResultJSON(b *testing.B) {
+	res := benchSession(b).Exec(context.Background(), "select * from items")
+	b.ResetTimer()
+	var buf []byte
+	for b.Loop() {
+		var err error
+		if buf, err = res.AppendJSON(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

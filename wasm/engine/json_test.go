@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"context"
 	"encoding/json"
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -31,6 +33,52 @@ func TestRowMarshalJSON(t *testing.T) {
 			}
 			if string(got) != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResultAppendJSON checks AppendJSON against encoding/json: the same
+// document, value for value, for results of every shape.
+func TestResultAppendJSON(t *testing.T) {
+	t.Parallel()
+	s, err := Open(Options{MaxRows: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name   string
+		script string
+	}{
+		{"no statements", "-- nothing"},
+		{"every type", "select null, 1, -2.5, 'é\"\\\n\t<>&\u2028\x01', x'00ff', 9007199254740993, 1e999, -1e999"},
+		{"invalid UTF-8", "select cast(x'61ff62' as text)"},
+		{"no rows, no columns", "create table t(a text); insert into t values ('x'), ('y'), ('z')"},
+		{"truncated", "select a as \"col\"\"name\" from t"},
+		{"empty result", "select a from t where 0"},
+		{"an error after a statement", "select 1;\n  selec 2"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := s.Exec(ctx, tt.script)
+			want, err := json.Marshal(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := res.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g, w any
+			if err := json.Unmarshal(got, &g); err != nil {
+				t.Fatalf("not JSON: %v\n%s", err, got)
+			}
+			if err := json.Unmarshal(want, &w); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("got  %s\nwant %s", got, want)
 			}
 		})
 	}
