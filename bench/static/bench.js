@@ -36,9 +36,10 @@ function call(worker, msg) {
 
 window.bench = {
   // startup measures one start of the engine (cold or warm, as the
-  // browser's caches stand) and stops the worker.
-  async startup(engine) {
+  // browser's caches stand) and stops the worker stayMs later.
+  async startup(engine, stayMs) {
     const { worker, report } = await start(engine);
+    await new Promise((resolve) => setTimeout(resolve, stayMs));
     worker.terminate();
     return report;
   },
