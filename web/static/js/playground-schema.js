@@ -1,6 +1,7 @@
 // playground-schema.js: the schema panel: each table and view with its
 // columns, types, keys and indexes, from the engine's db.schema(). Names
 // are always inserted as text, never HTML.
+import { el } from "./results.js";
 
 // renderSchema returns the panel's contents for schema. closed names the
 // tables the reader folded, which stay folded across runs.
@@ -21,7 +22,7 @@ function table(t, closed) {
   box.dataset.name = t.name;
   box.open = !closed.has(t.name);
   box.addEventListener("toggle", () => (box.open ? closed.delete(t.name) : closed.add(t.name)));
-  const summary = el("summary", "", "");
+  const summary = el("summary", "");
   summary.append(el("span", "pg-name", t.name));
   if (t.type !== "table") summary.append(" ", el("span", "pg-kind", t.type));
   box.append(summary);
@@ -51,11 +52,4 @@ function column(c) {
   if (c.references) marks.push("→ " + c.references);
   if (marks.length > 0) li.append(" ", el("span", "pg-marks", marks.join(" · ")));
   return li;
-}
-
-function el(tag, cls, text) {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text) node.textContent = text;
-  return node;
 }

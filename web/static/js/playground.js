@@ -2,7 +2,7 @@
 // reader's own that lives in a Web Worker; Run, results and the schema
 // panel; import and export of database files; share links.
 import { createEditor } from "./editor.bundle.js";
-import { renderResult } from "./results.js";
+import { count, renderResult } from "./results.js";
 import { loadEdit, saveEdit } from "./store.js";
 import { PlaygroundEngine, stopped } from "./playground-engine.js";
 import { renderSchema } from "./playground-schema.js";
@@ -29,9 +29,9 @@ const ui = {
   sqlFailed: (name, line, column, why) => `“${name}” failed at line ${line}, column ${column}: ${why}. Nothing from it was kept.`,
   csvFailed: (name, why) => `“${name}” is not CSV the playground can read: ${why}.`,
   exists: (name, table) => `“${name}” would become table ${table}, which already exists: rename the file or drop the table first.`,
-  opened: (name, n) => `Opened “${name}”: ${plural(n, "table")}.`,
-  script: (name, n) => `Ran “${name}”: ${plural(n, "statement")}.`,
-  csv: (name, rows, table) => `Imported ${plural(rows, "row")} from “${name}” into table ${table}.`,
+  opened: (name, n) => `Opened “${name}”: ${count(n, "table")}.`,
+  script: (name, n) => `Ran “${name}”: ${count(n, "statement")}.`,
+  csv: (name, rows, table) => `Imported ${count(rows, "row")} from “${name}” into table ${table}.`,
   exported: (name) => `Saved ${name} (in your downloads).`,
   shared: "The link holds your SQL. It is also in the address bar; anyone who opens it gets the same playground. Nothing is sent to a server.",
   sharedDB: "The link holds your SQL and your database. It is also in the address bar; anyone who opens it gets the same playground. Nothing is sent to a server.",
@@ -39,13 +39,9 @@ const ui = {
   copied: "Link copied.",
   copyByHand: "Select the link and copy it (Ctrl+C).",
   openedLink: "Opened a shared playground: its SQL is in the editor.",
-  openedLinkDB: (n) => `Opened a shared playground: its SQL is in the editor and its database (${plural(n, "table")}) is loaded.`,
+  openedLinkDB: (n) => `Opened a shared playground: its SQL is in the editor and its database (${count(n, "table")}) is loaded.`,
   badLink: (why) => `This share link cannot be opened: ${why}. Your SQL and database are unchanged.`,
 };
-
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 const page = document.querySelector("[data-testid=playground]");
 const app = page.querySelector("[data-testid=pg-app]");
