@@ -3,7 +3,11 @@
 package main
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"iter"
@@ -536,10 +540,52 @@ func testPlaygroundShare(ctx context.Context, t *testing.T, url string) {
 	}
 	pgWaitMessage(other, t, "Opened a shared playground: its SQL is in the editor.")
 
+	// A link packed outside the browser, as the format is documented.
+	db := sqliteFile(t, "create table made (by text); insert into made values ('Go')")
+	if err := chromedp.Do(other, chromedp.Navigate("about:blank"), chromedp.Navigate(url+shareFragment(t, "select by from made", db)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=pg-editor] .editor`))); err != nil {
+		t.Fatal(err)
+	}
+	pgWaitMessage(other, t, "its database (1 table) is loaded")
+	if err := chromedp.Do(other, chromedp.Click(chromedp.CSS(`[data-testid=pg-app] button[data-action=run]`))); err != nil {
+		t.Fatal(err)
+	}
+	pgWait(other, t, pgRows+`.flat(2).join() === "Go"`, pgRows, "rows of a link made in Go")
+
 	// A database too big for a link: the link holds the SQL only, and says so.
 	pgRun(ctx, t, "create table noise as select randomblob(100000) as b; select length(b) from noise", [][][]string{{{"100000"}}})
 	shareLink(ctx, t, true)
 	pgWaitMessage(ctx, t, "The database is too big for a link")
+}
+
+// shareFragment packs sql and image as a share link's fragment, the way
+// the page documents it (web/static/js/playground-share.js): a format
+// byte, the SQL's length, the SQL, the image; deflate-raw; base64url.
+func shareFragment(t *testing.T, sql string, image []byte) string {
+	t.Helper()
+	var packed bytes.Buffer
+	packed.WriteByte(1)
+	binary.Write(&packed, binary.BigEndian, uint32(len(sql)))
+	packed.WriteString(sql)
+	packed.Write(image)
+	return deflateFragment(t, packed.Bytes())
+}
+
+// deflateFragment compresses packed bytes into a share fragment.
+func deflateFragment(t *testing.T, packed []byte) string {
+	t.Helper()
+	var compressed bytes.Buffer
+	w, err := flate.NewWriter(&compressed, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(packed); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return "#share=" + base64.RawURLEncoding.EncodeToString(compressed.Bytes())
 }
 
 func testPlaygroundBadLinks(ctx context.Context, t *testing.T, url string) {
@@ -550,6 +596,10 @@ func testPlaygroundBadLinks(ctx context.Context, t *testing.T, url string) {
 		{"not base64url", "#share=ab$cd", "it holds characters a share link never has"},
 		{"cut short", good[strings.Index(good, "#") : len(good)*2/3], "it is damaged or cut short"},
 		{"not deflate", "#share=" + strings.Repeat("_", 40), "it is damaged or cut short"},
+		{"unknown format", deflateFragment(t, []byte{2, 0, 0, 0, 0}), "its contents are not in a format this page knows"},
+		{"SQL cut short", deflateFragment(t, []byte{1, 0, 0, 0, 9, 's'}), "its SQL is cut short"},
+		{"not a database", shareFragment(t, "select 1", []byte("not a database at all")), "its database is damaged (the file does not start with SQLite's header)"},
+		{"damaged database", shareFragment(t, "select 1", append([]byte("SQLite format 3\x00"), make([]byte, 8000)...)), "its database is damaged"},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url+tt.hash), chromedp.WaitVisible(chromedp.CSS(`[data-testid=pg-editor] .editor`))); err != nil {
 			t.Fatal(err)
