@@ -20,13 +20,20 @@ let db = null;
 onmessage = async ({ data: { id, engine, jobs } }) => {
   try {
     if (db) db.close();
-    db = await dbtour.open({ wasm: "../engine/" + (engine || "engine.wasm") });
+    const options = { wasm: "../engine/" + (engine || "engine.wasm") };
+    db = await dbtour.open(options);
+    // A plan job first learns where its statements are by running them on
+    // a scratch database that the jobs before it built alike.
+    const planAt = jobs.findIndex((job) => job.plan !== undefined);
+    const scratch = planAt < 0 ? null : await dbtour.open(options);
+    if (scratch) jobs.slice(0, planAt).forEach((job) => run(job, scratch));
     const fingerprints = [fingerprint()];
     const results = jobs.map((job) => {
-      const result = run(job);
+      const result = job.plan !== undefined ? { plans: plan(job.plan, scratch) } : run(job, db);
       fingerprints.push(fingerprint());
       return result;
     });
+    if (scratch) scratch.close();
     postMessage({ id, results, schema: db.schema(), fingerprints });
   } catch (err) {
     postMessage({ id, error: message(err) });
@@ -35,9 +42,8 @@ onmessage = async ({ data: { id, engine, jobs } }) => {
 
 // run runs one job; failures of the job itself become its result, so the
 // jobs before it keep theirs.
-function run(job) {
+function run(job, db) {
   if (job.sql !== undefined) return db.execScript(job.sql, job.params);
-  if (job.plan !== undefined) return { plans: plan(job.plan) };
   try {
     if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs) };
     return { imported: db.importCSV(job.table, job.csv) };
@@ -48,11 +54,9 @@ function run(job) {
 
 // plan returns the query plan of each statement of sql, taken just before
 // the statement runs, so a statement sees the tables the ones before it
-// made. A first run, undone, finds where the statements are.
-function plan(sql) {
-  const before = db.export();
-  const { statements, error } = db.execScript(sql);
-  db.import(before);
+// made. A first run on scratch finds where the statements are.
+function plan(sql, scratch) {
+  const { statements, error } = scratch.execScript(sql);
   const plans = [];
   for (const st of statements) {
     try {
