@@ -1,9 +1,11 @@
-// editor.js: dbtour's SQL editor, CodeMirror 6. build.sh bundles it with
-// esbuild into web/static/js/editor.bundle.js, the one bundled module.
+// editor.js: dbtour's SQL editor and Go source view, CodeMirror 6.
+// build.sh bundles it with esbuild into web/static/js/editor.bundle.js,
+// the one bundled module.
 import { basicSetup } from "codemirror";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, highlightSpecialChars } from "@codemirror/view";
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { sql, SQLite } from "@codemirror/lang-sql";
+import { go } from "@codemirror/lang-go";
 import { setDiagnostics } from "@codemirror/lint";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { tags as t } from "@lezer/highlight";
@@ -42,15 +44,14 @@ function isDark() {
   return chosen ? chosen === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
-// createEditor makes an editor for doc inside host, in a shadow root of
+// mount makes a CodeMirror view of doc inside host, in a shadow root of
 // its own: there CodeMirror's generated styles go into a constructed style
 // sheet, which the page's Content-Security-Policy (no inline styles)
 // allows, where a <style> element in the document would be blocked. The
-// page's colours still reach it through inherited CSS variables.
-// onRun runs the cell (Ctrl/Cmd+Enter), onRunNext runs it and moves on
-// (Shift+Enter), onChange gets the text after every edit.
-export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
-  const language = new Compartment();
+// page's colours still reach it through inherited CSS variables, and
+// CodeMirror's own parts (selection, tooltips, panels) follow the page's
+// light or dark mode.
+function mount(host, doc, extensions) {
   const dark = new Compartment();
   const root = host.attachShadow({ mode: "open" });
   const view = new EditorView({
@@ -58,31 +59,51 @@ export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
     root,
     state: EditorState.create({
       doc,
-      extensions: [
-        Prec.highest(keymap.of([
-          { key: "Mod-Enter", run: () => (onRun(), true) },
-          { key: "Shift-Enter", run: () => (onRunNext(), true) },
-        ])),
-        basicSetup,
-        language.of(sql({ dialect: SQLite })),
-        EditorView.updateListener.of((u) => {
-          if (u.docChanged) {
-            onChange(u.state.doc.toString());
-            u.view.dispatch(setDiagnostics(u.state, []));
-          }
-        }),
-        EditorView.contentAttributes.of({ "aria-label": "SQL" }),
-        theme,
-        syntaxHighlighting(highlight),
-        dark.of(EditorView.darkTheme.of(isDark())),
-      ],
+      extensions: [...extensions, theme, syntaxHighlighting(highlight), dark.of(EditorView.darkTheme.of(isDark()))],
     }),
   });
-  // CodeMirror's own parts (selection, tooltips, panels) follow the mode.
   document.addEventListener("dbtour-theme", (ev) => {
     view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(ev.detail.dark)) });
   });
+  return view;
+}
+
+// createEditor makes a SQL editor for doc inside host. onRun runs the
+// cell (Ctrl/Cmd+Enter), onRunNext runs it and moves on (Shift+Enter),
+// onChange gets the text after every edit.
+export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
+  const language = new Compartment();
+  const view = mount(host, doc, [
+    Prec.highest(keymap.of([
+      { key: "Mod-Enter", run: () => (onRun(), true) },
+      { key: "Shift-Enter", run: () => (onRunNext(), true) },
+    ])),
+    basicSetup,
+    language.of(sql({ dialect: SQLite })),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) {
+        onChange(u.state.doc.toString());
+        u.view.dispatch(setDiagnostics(u.state, []));
+      }
+    }),
+    EditorView.contentAttributes.of({ "aria-label": "SQL" }),
+  ]);
   return new Editor(view, language);
+}
+
+// createGoView shows Go source read-only, highlighted, with line numbers:
+// the example programs, whose text is the compiled program and so is not
+// the reader's to edit. It can still be focused, selected and copied.
+export function createGoView({ host, doc, label }) {
+  mount(host, doc, [
+    lineNumbers(),
+    highlightSpecialChars(),
+    go(),
+    EditorState.readOnly.of(true),
+    EditorState.tabSize.of(4),
+    EditorView.theme({ ".cm-scroller": { maxHeight: "32rem" } }),
+    EditorView.contentAttributes.of({ "aria-label": label, "aria-readonly": "true" }),
+  ]);
 }
 
 // Editor is the small surface the page uses.

@@ -4,6 +4,7 @@
 // server's markup in place (web/program.templ) and run through the page,
 // which owns the database (see lesson.js).
 import { button } from "./sql-cell.js";
+import { createGoView } from "./editor.bundle.js";
 
 const ui = {
   run: "Run",
@@ -60,8 +61,20 @@ class RunnableCell extends HTMLElement {
   setSchema() {}
 }
 
-// ProgramCell runs a Go example program compiled into the engine.
+// ProgramCell runs a Go example program compiled into the engine; its
+// source is shown highlighted, read-only.
 export class ProgramCell extends RunnableCell {
+  connectedCallback() {
+    const pre = this.querySelector("pre.source");
+    if (pre) {
+      const host = document.createElement("div");
+      host.className = "editor go";
+      createGoView({ host, doc: pre.textContent, label: `Go source of the program ${this.dataset.program}` });
+      pre.replaceWith(host);
+    }
+    super.connectedCallback();
+  }
+
   get job() {
     const fields = Array.from(this.querySelectorAll(".params input"));
     return { program: this.dataset.program, inputs: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
