@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,6 +58,9 @@ func TestLessonPage(t *testing.T) {
 	t.Parallel()
 	doc, html := render(t, LessonPage(sampleLesson()))
 
+	if got := doc.Find(`db-panel[data-testid=dbpanel]`).Length(); got != 1 {
+		t.Errorf("got %d database panels, want 1 on a page with cells", got)
+	}
 	cells := doc.Find(`[data-testid=cell]`)
 	if got := cells.Length(); got != 3 {
 		t.Fatalf("got %d cells, want 3", got)
@@ -109,8 +113,15 @@ func TestLessonPage(t *testing.T) {
 func TestIndexPage(t *testing.T) {
 	t.Parallel()
 	doc, _ := render(t, IndexPage(IndexView{Site: Site{Assets: "static/v1/"}, Title: "Course", Lessons: []LessonLink{
-		{Href: "lessons/a/", Title: "A", Summary: "First."}, {Href: "lessons/b/", Title: "B"},
+		{Href: "lessons/a/", Title: "A", Summary: "First.", Exercises: 2}, {Href: "lessons/b/", Title: "B"},
 	}}))
+	var marks []string
+	doc.Find(`[data-testid=toc] li`).Each(func(_ int, li *goquery.Selection) {
+		marks = append(marks, li.AttrOr("data-exercises", "?")+":"+strconv.Itoa(li.Find("[data-testid=progress]").Length()))
+	})
+	if got := strings.Join(marks, ","); got != "2:1,0:1" {
+		t.Errorf("progress marks (exercises:slots): got %s, want 2:1,0:1", got)
+	}
 	links := doc.Find(`[data-testid=toc] a`)
 	if links.Length() != 2 || links.Eq(1).AttrOr("href", "") != "lessons/b/" {
 		t.Errorf("toc: got %d links", links.Length())
