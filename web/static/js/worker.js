@@ -8,8 +8,8 @@
 //   {plan}           SQL whose statements are run one by one, each after
 //                    its EXPLAIN QUERY PLAN
 // Reply {id, results, schema, fingerprints} (one result per job, the
-// schema they left, and a fingerprint of the database's content before
-// the first job and after each) or {id, error}. A SQL result is the
+// schema they left, and a fingerprint of the database before the first
+// job and after each: see Fingerprints) or {id, error}. A SQL result is the
 // engine's {statements, error}; a program's is {program: {statements,
 // output, error, durationMs}}; a CSV's is {imported: rows} or {error}; a
 // plan's is {plans: [{sql, nodes} or {sql, error}]}.
@@ -27,10 +27,11 @@ onmessage = async ({ data: { id, engine, jobs } }) => {
     const planAt = jobs.findIndex((job) => job.plan !== undefined);
     const scratch = planAt < 0 ? null : await dbtour.open(options);
     if (scratch) jobs.slice(0, planAt).forEach((job) => run(job, scratch));
-    const fingerprints = [fingerprint()];
+    const prints = new Fingerprints(db);
+    const fingerprints = [prints.take(true)];
     const results = jobs.map((job) => {
       const result = job.plan !== undefined ? { plans: plan(job.plan, scratch) } : run(job, db);
-      fingerprints.push(fingerprint());
+      fingerprints.push(prints.take(job.sql === undefined));
       return result;
     });
     if (scratch) scratch.close();
@@ -70,17 +71,38 @@ function plan(sql, scratch) {
   return plans;
 }
 
-// fingerprint is a hash of the database's content (its SQL dump): equal
-// content, equal fingerprint, however the database got there.
-function fingerprint() {
-  const dump = db.dump();
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
-  for (let i = 0; i < dump.length; i++) {
-    const c = dump.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+// Fingerprints takes fingerprints of a database's content: equal
+// fingerprints, equal databases. A fingerprint hashes the database file
+// (export), which the same SQL run on a fresh database builds byte for
+// byte alike. Exporting a large database after every cell would cost more
+// than the cells, so after a SQL job the last fingerprint is kept when
+// SQLite's change counters (rows changed, schema version) say nothing
+// changed, as for a SELECT.
+class Fingerprints {
+  constructor(db) {
+    this.db = db;
+    this.counters = null;
+    this.last = null;
   }
-  return `${dump.length}:${(h1 >>> 0).toString(16)}:${(h2 >>> 0).toString(16)}`;
+
+  // take returns the current fingerprint; always computes it anew, for
+  // work the counters do not see (programs, imports).
+  take(always) {
+    const counters = this.db.exec("select total_changes(), (select schema_version from pragma_schema_version)")[0].values[0].join(":");
+    if (always || counters !== this.counters) this.last = hash(this.db.export());
+    this.counters = counters;
+    return this.last;
+  }
+}
+
+// hash is two 32-bit FNV-style hashes of bytes, with their length.
+function hash(bytes) {
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
+    h2 = Math.imul(h2 ^ bytes[i], 0x5bd1e995);
+  }
+  return `${bytes.length}:${(h1 >>> 0).toString(16)}:${(h2 >>> 0).toString(16)}`;
 }
 
 function message(err) {
