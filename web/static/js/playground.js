@@ -362,9 +362,11 @@ function listen() {
 }
 
 listen();
-// Start the engine now (it takes a moment to compile), then open a shared
-// playground if the address holds one.
+// Start the engine now (it takes a moment to compile) and open a shared
+// playground if the address holds one: a link that cannot be read says so
+// at once, without waiting for the engine.
 task(async () => {
+  const opening = isShareLink(location.hash) ? openShare(location.hash) : null;
   keep(await engine.call("state"));
-  if (isShareLink(location.hash)) await openShare(location.hash);
+  await opening;
 });
