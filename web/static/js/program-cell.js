@@ -3,13 +3,11 @@
 // shows, and <csv-cell>, CSV text imported into a table. Both enhance the
 // server's markup in place (web/program.templ) and run through the page,
 // which owns the database (see lesson.js).
-import { button } from "./sql-cell.js";
+import { button, showBusy } from "./sql-cell.js";
 import { createGoView } from "./editor.bundle.js";
 
 const ui = {
   run: "Run",
-  stop: "Stop",
-  running: "Running…",
   stopped: "Stopped. The database is back as the cells above left it.",
   failed: "The engine could not run this cell: ",
   sql: (n) => (n === 1 ? "1 SQL statement GORM emitted" : `${n} SQL statements GORM emitted`),
@@ -39,11 +37,7 @@ class RunnableCell extends HTMLElement {
   }
 
   busy(on) {
-    this.running = on;
-    this.button.textContent = on ? ui.stop : ui.run;
-    this.button.classList.toggle("stop", on);
-    this.status.textContent = on ? ui.running : "";
-    this.setAttribute("aria-busy", String(on));
+    showBusy(this, on);
   }
 
   stopped() {

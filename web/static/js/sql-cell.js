@@ -232,11 +232,7 @@ export class SQLCell extends HTMLElement {
   // busy shows that a run is under way, or over; while it is, the Run
   // button stops it.
   busy(on) {
-    this.running = on;
-    this.button.textContent = on ? ui.stop : ui.run;
-    this.button.classList.toggle("stop", on);
-    this.status.textContent = on ? ui.running : "";
-    this.setAttribute("aria-busy", String(on));
+    showBusy(this, on);
     if (!on) this.showEdited();
   }
 
@@ -260,6 +256,16 @@ export class SQLCell extends HTMLElement {
   mark(error) {
     this.editor.markError(error.offset, error.message);
   }
+}
+
+// showBusy shows on a cell (with running, button and status) that a run
+// is under way, or over; while it is, its Run button reads Stop.
+export function showBusy(cell, on) {
+  cell.running = on;
+  cell.button.textContent = on ? ui.stop : ui.run;
+  cell.button.classList.toggle("stop", on);
+  cell.status.textContent = on ? ui.running : "";
+  cell.setAttribute("aria-busy", String(on));
 }
 
 // button makes a toolbar button; action names it for tests and styles.
