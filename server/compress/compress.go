@@ -1,5 +1,6 @@
 // Package compress compresses response bodies the way dbtour serves them:
-// brotli and gzip, each at its best compression.
+// brotli and gzip, each at its best compression; and decompresses them,
+// to tell whether a precompressed file still matches its source.
 package compress
 
 import (
@@ -27,6 +28,20 @@ func Gzip(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// Unbrotli returns brotli-compressed b decompressed.
+func Unbrotli(b []byte) ([]byte, error) {
+	return io.ReadAll(brotli.NewReader(bytes.NewReader(b)))
+}
+
+// Gunzip returns gzip-compressed b decompressed.
+func Gunzip(b []byte) ([]byte, error) {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
 }
 
 // write writes b through w and closes it, which flushes it.

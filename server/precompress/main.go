@@ -1,10 +1,11 @@
 // Command precompress writes NAME.br and NAME.gz beside each file it is
-// given, unless they are newer than the file. build.sh runs it on
-// engine.wasm, whose best brotli compression takes too long for start-up;
+// given, unless they already hold that file's bytes. build.sh runs it on
+// the engines, whose best brotli compression takes too long for start-up;
 // the server serves the siblings as the file's encodings.
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -20,25 +21,40 @@ func main() {
 	}
 }
 
-// precompress writes name's siblings when they are missing or stale.
+// encodings are the siblings precompress writes, each with its encoder
+// and decoder.
+var encodings = []struct {
+	ext            string
+	encode, decode func([]byte) ([]byte, error)
+}{
+	{".br", compress.Brotli, compress.Unbrotli},
+	{".gz", compress.Gzip, compress.Gunzip},
+}
+
+// precompress writes name's siblings when they are missing or hold other
+// bytes. It compares contents, not times: builds that overlap or copy
+// files can leave an older sibling with a newer time.
 func precompress(name string) error {
-	src, err := os.Stat(name)
+	body, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	for ext, encode := range map[string]func([]byte) ([]byte, error){".br": compress.Brotli, ".gz": compress.Gzip} {
-		if dst, err := os.Stat(name + ext); err == nil && dst.ModTime().After(src.ModTime()) {
-			continue
+	for _, e := range encodings {
+		if old, err := os.ReadFile(name + e.ext); err == nil {
+			if plain, err := e.decode(old); err == nil && bytes.Equal(plain, body) {
+				continue
+			}
 		}
-		body, err := os.ReadFile(name)
+		enc, err := e.encode(body)
 		if err != nil {
+			return fmt.Errorf("%s%s: %w", name, e.ext, err)
+		}
+		// Write beside, then rename: a reader never sees half a file.
+		tmp := name + e.ext + ".new"
+		if err := os.WriteFile(tmp, enc, 0o644); err != nil {
 			return err
 		}
-		enc, err := encode(body)
-		if err != nil {
-			return fmt.Errorf("%s%s: %w", name, ext, err)
-		}
-		if err := os.WriteFile(name+ext, enc, 0o644); err != nil {
+		if err := os.Rename(tmp, name+e.ext); err != nil {
 			return err
 		}
 	}
