@@ -17,7 +17,14 @@ importScripts("../engine/wasm_exec.js", "../engine/engine.js");
 
 let db = null;
 
-onmessage = async ({ data: { id, engine, jobs } }) => {
+// Requests run one at a time, in order: each replaces the database, and
+// two overlapping ones would both open one and leave the other unclosed.
+let queue = Promise.resolve();
+onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data));
+};
+
+async function handle({ id, engine, jobs }) {
   try {
     if (db) db.close();
     const options = { wasm: "../engine/" + (engine || "engine.wasm") };
@@ -39,7 +46,7 @@ onmessage = async ({ data: { id, engine, jobs } }) => {
   } catch (err) {
     postMessage({ id, error: message(err) });
   }
-};
+}
 
 // run runs one job; failures of the job itself become its result, so the
 // jobs before it keep theirs.
