@@ -47,7 +47,10 @@ func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Res
 		start := len(script) - len(rest)
 		stmt, tail, err := s.prepare(rest)
 		if err != nil {
-			res.Error = s.newError(ctx, err, script, start, len(res.Statements))
+			// Without a failing token (say, "no such table") the error is
+			// at the statement: past the blank space before it.
+			lead := len(rest) - len(strings.TrimLeft(rest, " \t\r\n"))
+			res.Error = s.newError(ctx, err, script, start+lead, len(res.Statements))
 			return res
 		}
 		if stmt == nil { // only comments were left

@@ -107,6 +107,12 @@ func TestExec(t *testing.T) {
 		wantErr: &Error{Message: "UNIQUE constraint failed: u.x", Code: 2067, Statement: 2,
 			Offset: 53, Line: 3, Column: 2},
 	}, {
+		name:   "an error without a token points at its statement, not the blank before it",
+		script: "select 1;\n  select * from nowhere;",
+		want:   []shape{{SQL: "select 1;", Columns: []string{"1"}, Rows: []Row{{int64(1)}}}},
+		wantErr: &Error{Message: "no such table: nowhere", Code: 1, Statement: 1,
+			Offset: 12, Line: 2, Column: 3},
+	}, {
 		name:    "column counts characters, not bytes",
 		script:  "select 'é', nope",
 		want:    []shape{},
