@@ -124,8 +124,14 @@ var pressEnter = chromedp.Func(func(ctx context.Context, _ *chromedp.Target) err
 // then enter the text line by line (as the keyboard's input method does),
 // pressing Enter between lines.
 func typeInto(ctx context.Context, i int, text string) error {
+	return typeText(ctx, fmt.Sprintf(`document.querySelector('sql-cell[data-index="%d"]')`, i), text)
+}
+
+// typeText replaces the text of the editor that the JavaScript expression
+// target selects, as typeInto does.
+func typeText(ctx context.Context, target, text string) error {
 	steps := []chromedp.Action[chromedp.Void]{
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('sql-cell[data-index="%d"]').focus()`, i)),
+		chromedp.Evaluate[chromedp.Void](target + `.focus()`),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 	}
 	for n, line := range strings.Split(text, "\n") {

@@ -191,20 +191,7 @@ func noConsoleErrors(ctx context.Context, t *testing.T, console iter.Seq2[chrome
 // type it line by line, pressing Enter between lines.
 func pgType(ctx context.Context, t *testing.T, text string) {
 	t.Helper()
-	steps := []chromedp.Action[chromedp.Void]{
-		chromedp.Evaluate[chromedp.Void](pgContent + `.focus()`),
-		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-	}
-	for n, line := range strings.Split(text, "\n") {
-		if n > 0 {
-			steps = append(steps, pressEnter)
-		}
-		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: line})
-			return err
-		}))
-	}
-	if err := chromedp.Do(ctx, steps...); err != nil {
+	if err := typeText(ctx, pgContent, text); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -89,6 +89,18 @@ export class DBPanel extends HTMLElement {
   }
 }
 
+// columnKeys says what constrains a column of db.schema(): "primary key,
+// not null, default 0, → authors(id)"; "" when nothing does. The
+// playground's schema panel says it the same way.
+export function columnKeys(c) {
+  const keys = [];
+  if (c.primaryKey > 0) keys.push(ui.primaryKey);
+  if (c.notNull) keys.push(ui.notNull);
+  if (c.default) keys.push(`default ${c.default}`);
+  if (c.references) keys.push(`→ ${c.references}`);
+  return keys.join(", ");
+}
+
 // table describes one table or view: its columns and indexes.
 function table(t) {
   const li = el("li", "");
@@ -100,12 +112,8 @@ function table(t) {
     const item = el("li", "");
     item.append(el("span", "name", c.name));
     if (c.type) item.append(" ", el("span", "type", c.type));
-    const keys = [];
-    if (c.primaryKey > 0) keys.push(ui.primaryKey);
-    if (c.notNull) keys.push(ui.notNull);
-    if (c.default) keys.push(`default ${c.default}`);
-    if (c.references) keys.push(`→ ${c.references}`);
-    if (keys.length > 0) item.append(" ", el("span", "key", keys.join(", ")));
+    const keys = columnKeys(c);
+    if (keys) item.append(" ", el("span", "key", keys));
     cols.append(item);
   }
   li.append(h, cols);

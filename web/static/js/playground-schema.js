@@ -2,6 +2,7 @@
 // columns, types, keys and indexes, from the engine's db.schema(). Names
 // are always inserted as text, never HTML.
 import { el } from "./results.js";
+import { columnKeys } from "./dbpanel.js";
 
 // renderSchema returns the panel's contents for schema. closed names the
 // tables the reader folded, which stay folded across runs.
@@ -45,11 +46,7 @@ function column(c) {
   const li = el("li", "");
   li.append(el("span", "pg-name", c.name));
   if (c.type) li.append(" ", el("span", "pg-type", c.type));
-  const marks = [];
-  if (c.primaryKey > 0) marks.push("primary key");
-  if (c.notNull) marks.push("not null");
-  if (c.default) marks.push("default " + c.default);
-  if (c.references) marks.push("→ " + c.references);
-  if (marks.length > 0) li.append(" ", el("span", "pg-marks", marks.join(" · ")));
+  const keys = columnKeys(c);
+  if (keys) li.append(" ", el("span", "pg-marks", keys));
   return li;
 }
