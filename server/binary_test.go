@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -49,9 +50,11 @@ func TestBinaryAlone(t *testing.T) {
 	if !strings.Contains(page, ">The C Programming Language</td>") {
 		t.Errorf("lesson page lacks its precomputed results")
 	}
-	start := strings.Index(page, `src="../../static/`) + len(`src="../../`)
-	script := page[start : start+strings.IndexByte(page[start:], '"')]
-	wasmURL := base + "/" + strings.TrimSuffix(script, "js/lesson.js") + "engine/engine.wasm"
+	assets := regexp.MustCompile(`src="\.\./\.\./(static/[0-9a-f]+/)js/lesson\.js"`).FindStringSubmatch(page)
+	if assets == nil {
+		t.Fatal("the lesson page has no lesson.js script")
+	}
+	wasmURL := base + "/" + assets[1] + "engine/engine.wasm"
 	if got := get(t, wasmURL, "application/wasm"); !strings.HasPrefix(got, "\x00asm") {
 		t.Errorf("engine.wasm: got %q…", got[:min(8, len(got))])
 	}
