@@ -91,10 +91,16 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 }
 
 // run opens dsn through database/sql (and GORM for GORM programs, with
-// every statement recorded into res) and runs p.
-func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result) error {
+// every statement recorded into res) and runs p. A program that panics
+// fails with the panic's message instead of taking the engine down.
+func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result) (err error) {
 	out := &limitedBuffer{max: maxOutput}
 	defer func() { res.Output = out.String() }()
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("the program panicked: %v", v)
+		}
+	}()
 	db, err := driver.Open(dsn)
 	if err != nil {
 		return err

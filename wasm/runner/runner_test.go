@@ -2,6 +2,8 @@ package runner
 
 import (
 	"context"
+	"database/sql"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +172,15 @@ func TestRunLimitReachesDerivedContexts(t *testing.T) {
 	}
 	if took >= 2*time.Second {
 		t.Errorf("stopped by the program's own 2 s timeout, not the 100 ms limit: %q", res.Output)
+	}
+}
+
+// TestRunRecoversPanics: a program that panics fails with a message.
+func TestRunRecoversPanics(t *testing.T) {
+	t.Parallel()
+	boom := programs.Program{SQL: func(context.Context, *sql.DB, programs.Inputs, io.Writer) error { panic("boom") }}
+	err := run(context.Background(), "file:/panics?vfs=memdb", boom, nil, Options{}, &Result{})
+	if err == nil || err.Error() != "the program panicked: boom" {
+		t.Errorf("got %v, want the panic as an error", err)
 	}
 }
