@@ -3,6 +3,7 @@
 // shows, and <csv-cell>, CSV text imported into a table. Both enhance the
 // server's markup in place (web/program.templ) and run through the page,
 // which owns the database (see lesson.js).
+import { el, renderError } from "./results.js";
 import { button, showBusy } from "./sql-cell.js";
 import { createGoView } from "./editor.bundle.js";
 
@@ -41,11 +42,11 @@ class RunnableCell extends HTMLElement {
   }
 
   stopped() {
-    this.output.replaceChildren(problem(ui.stopped));
+    this.output.replaceChildren(renderError({ message: ui.stopped }));
   }
 
   fail(message) {
-    this.output.replaceChildren(problem(ui.failed + message));
+    this.output.replaceChildren(renderError({ message: ui.failed + message }));
   }
 
   // mark has no editor to mark: these cells' text is not editable.
@@ -75,7 +76,7 @@ export class ProgramCell extends RunnableCell {
   }
 
   show(result) {
-    if (result.error) this.output.replaceChildren(problem(result.error.message));
+    if (result.error) this.output.replaceChildren(renderError({ message: result.error.message }));
     else this.output.replaceChildren(renderProgram(result.program));
   }
 }
@@ -87,7 +88,7 @@ export class CSVCell extends RunnableCell {
   }
 
   show(result) {
-    if (result.error) this.output.replaceChildren(problem(result.error.message));
+    if (result.error) this.output.replaceChildren(renderError({ message: result.error.message }));
     else this.output.replaceChildren(el("p", "changes", ui.imported(result.imported, this.dataset.table)));
   }
 }
@@ -117,21 +118,6 @@ export function renderProgram(r) {
   out.dataset.testid = "program-output";
   out.append(el("p", "caption", ui.output), r.output ? el("pre", "", r.output) : el("p", "note", ui.noOutput));
   frag.append(out);
-  if (r.error) frag.append(problem(r.error));
+  if (r.error) frag.append(renderError({ message: r.error }));
   return frag;
-}
-
-// problem is an error message box; these cells' errors have no position.
-function problem(message) {
-  const box = el("div", "error", message);
-  box.setAttribute("role", "alert");
-  box.dataset.testid = "error";
-  return box;
-}
-
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }

@@ -30,12 +30,14 @@ export function renderResult(result) {
   return frag;
 }
 
-// renderError shows an error message with its line and column.
+// renderError shows an error message, with its line and column when it
+// has them (a program's or an import's error has none).
 export function renderError(e) {
   const box = el("div", "error");
   box.setAttribute("role", "alert");
   box.dataset.testid = "error";
-  box.append(el("span", "where", `Line ${e.line}, column ${e.column}:`), ` ${e.message}`);
+  if (e.line === undefined) box.textContent = e.message;
+  else box.append(el("span", "where", `Line ${e.line}, column ${e.column}:`), ` ${e.message}`);
   return box;
 }
 
