@@ -68,9 +68,14 @@ if (cells().length > 0) {
 
   // warmUp compiles the engine while the reader reads, running the whole
   // page once (and the lesson's own SQL) to learn the database it builds.
+  // A page without edits runs once: the two runs would be the same.
   const warmUp = () => {
-    lessonPrints = client.run(cells().map((c) => c.originalJob ?? c.job)).then(({ fingerprints }) => fingerprints, () => null);
-    return client.run(cells().map((c) => c.job)).then(({ schema, fingerprints }) => showDatabase(schema, fingerprints, cells()), () => {});
+    const lessonJobs = cells().map((c) => c.originalJob ?? c.job);
+    const jobs = cells().map((c) => c.job);
+    const lessonRun = client.run(lessonJobs);
+    const run = JSON.stringify(jobs) === JSON.stringify(lessonJobs) ? lessonRun : client.run(jobs);
+    lessonPrints = lessonRun.then(({ fingerprints }) => fingerprints, () => null);
+    return run.then(({ schema, fingerprints }) => showDatabase(schema, fingerprints, cells()), () => {});
   };
   warmUp();
 
