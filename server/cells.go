@@ -40,13 +40,10 @@ func runCell(ctx context.Context, s *engine.Session, c *lessons.Cell, index int,
 
 func programView(ctx context.Context, s *engine.Session, c *lessons.Cell, opts runner.Options) (*web.ProgramView, error) {
 	v := &web.ProgramView{Name: c.Program}
-	if _, ok := programs.Lookup(c.Program); !ok {
-		v.Result = &runner.Result{Error: fmt.Sprintf("no example program %q (there are: %s)", c.Program, strings.Join(programs.Names(), ", "))}
-		return v, nil
-	}
 	src, err := programs.Source(c.Program)
-	if err != nil {
-		return nil, err
+	if err != nil { // there is no such program: a problem of the lesson
+		v.Result = &runner.Result{Error: fmt.Sprintf("%v (there are: %s)", err, strings.Join(programs.Names(), ", "))}
+		return v, nil
 	}
 	v.Source = src
 	v.Result, err = runner.Run(ctx, s, c.Program, c.ParamMap(), opts)
