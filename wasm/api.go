@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+	"time"
 
 	"github.com/dbtour/dbtour/wasm/engine"
 )
@@ -42,11 +43,13 @@ func newAPI() *api {
 //	dump(db)                         serialize(db)     deserialize(db, bytes)
 //	importCSV(db, table, text)       prepare(db, sql)  bind(stmt, params?)
 //	step(stmt)                       reset(stmt)       free(stmt)
+//	setTimeLimit(db, ms)             inTransaction(db)
 func (a *api) object() js.Value {
 	funcs := map[string]func(args []js.Value) any{
 		"open": a.open, "close": a.close, "exec": a.exec,
 		"schema": a.onDB(schema), "plan": a.onDB(plan), "dump": a.onDB(dump),
 		"serialize": a.onDB(serialize), "deserialize": a.onDB(deserialize), "importCSV": a.onDB(importCSV),
+		"setTimeLimit": a.onDB(setTimeLimit), "inTransaction": a.onDB(inTransaction),
 		"prepare": a.prepare, "bind": a.bind, "step": a.step, "reset": a.reset, "free": a.free,
 	}
 	for name, f := range variantFuncs {
@@ -129,6 +132,18 @@ func (a *api) onDB(f dbFunc) func(args []js.Value) any {
 		}
 		return reply(v, err)
 	}
+}
+
+func setTimeLimit(s *engine.Session, args []js.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != js.TypeNumber {
+		return nil, errors.New("setTimeLimit: the limit must be a number of milliseconds")
+	}
+	s.SetTimeLimit(time.Duration(args[0].Float() * float64(time.Millisecond)))
+	return nil, nil
+}
+
+func inTransaction(s *engine.Session, _ []js.Value) (any, error) {
+	return s.InTransaction(), nil
 }
 
 func schema(s *engine.Session, _ []js.Value) (any, error) {

@@ -179,6 +179,18 @@
       return withIndex(sql, () => unwrap(this.raw.plan(this.handle, sql)));
     }
 
+    // setTimeLimit changes how long one statement may run from now on, in
+    // milliseconds (0: the default, 5 s); other limits stay as opened.
+    setTimeLimit(ms) {
+      unwrap(this.raw.setTimeLimit(this.handle, ms));
+    }
+
+    // inTransaction reports whether a transaction is open: an export taken
+    // now would not carry it.
+    inTransaction() {
+      return unwrap(this.raw.inTransaction(this.handle));
+    }
+
     // close frees the database and its statements; closing twice is harmless.
     close() {
       this.raw.close(this.handle);
