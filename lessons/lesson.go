@@ -9,6 +9,9 @@ type Lesson struct {
 	Summary string
 	// Order places the lesson in the course, lowest first.
 	Order int
+	// Part is the part of the course the lesson belongs to, one of Parts;
+	// the front page groups lessons under their parts.
+	Part string
 	// Blocks are the page's content in reading order.
 	Blocks []Block
 }
@@ -74,6 +77,19 @@ type Cell struct {
 	Ordered bool
 	// Hints are revealed to the reader one at a time.
 	Hints []string
+	// Accept are other right answers and Reject plausible wrong ones:
+	// dbtour check requires the judge to accept each of the first and
+	// reject each of the second, so the judge is tested on the lesson's
+	// own exercise. The page never shows them.
+	Accept []Answer
+	Reject []Answer
+}
+
+// Answer is SQL written as an answer to an exercise, with the line of its
+// opening fence in the lesson's file, for messages.
+type Answer struct {
+	SQL  string
+	Line int
 }
 
 // Cells returns the lesson's cells in page order, the order in which they
@@ -87,6 +103,9 @@ func (l *Lesson) Cells() []*Cell {
 	}
 	return cells
 }
+
+// Parts are the parts of the course, in the order a beginner reads them.
+var Parts = []string{"SQL basics", "Design", "SQL in depth", "Go", "Practice"}
 
 // Param is a named value a reader may change before running a cell.
 type Param struct {

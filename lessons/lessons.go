@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -54,5 +55,24 @@ func Load(fsys fs.FS) (*Course, error) {
 		return nil, fmt.Errorf("no lessons (*.md files) found")
 	}
 	sort.SliceStable(c.Lessons, func(i, j int) bool { return c.Lessons[i].Order < c.Lessons[j].Order })
-	return c, nil
+	return c, partsInOrder(c.Lessons)
+}
+
+// partsInOrder checks that lessons, in course order, go through the
+// course's parts in the order of Parts, so that the front page's parts
+// hold consecutive lessons. A lesson without a part may stand anywhere.
+func partsInOrder(ls []*Lesson) error {
+	last, lastSlug := 0, ""
+	for _, l := range ls {
+		if l.Part == "" {
+			continue
+		}
+		i := slices.Index(Parts, l.Part)
+		if i < last {
+			return fmt.Errorf("%s.md: part %q (order %d) comes after lesson %s of part %q: give it an order within its part",
+				l.Slug, l.Part, l.Order, lastSlug, Parts[last])
+		}
+		last, lastSlug = i, l.Slug
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,9 @@ func errorAt(line int, format string, args ...any) error {
 }
 
 // Parse reads one lesson file: front matter between "---" lines, then
-// Markdown whose ```sql, ```csv and ```go orm= fences become cells. The lesson's slug is the file
+// Markdown whose ```sql, ```csv and ```go orm= fences become cells (and
+// parts of the cell before them: an exercise's solution, check, accept,
+// reject and hint blocks; a cell's params). The lesson's slug is the file
 // name without ".md". Errors are *Error values naming file and line.
 func Parse(file string, src []byte) (*Lesson, error) {
 	l, err := parse(strings.TrimSuffix(file, ".md"), src)
@@ -105,8 +108,10 @@ func validate(l *Lesson) error {
 	return nil
 }
 
-// attach adds a part to the cell right before it: a solution, check or
-// hint to an exercise, or params to a SQL or program cell.
+// attach adds a part to the cell right before it: a solution, check,
+// accept, reject or hint to an exercise, or params to a SQL or program
+// cell. An exercise's parts may come in any order, but a solution and a
+// check only once each.
 func attach(l *Lesson, proseBetween bool, f *fence) error {
 	var prev *Cell
 	if n := len(l.Blocks); n > 0 && !proseBetween {
@@ -125,12 +130,25 @@ func attach(l *Lesson, proseBetween bool, f *fence) error {
 	}
 	switch f.part {
 	case "solution":
-		prev.Solution = f.text
+		return setOnce(&prev.Solution, f)
 	case "check":
-		prev.Check = f.text
+		return setOnce(&prev.Check, f)
+	case "accept":
+		prev.Accept = append(prev.Accept, Answer{SQL: f.text, Line: f.line})
+	case "reject":
+		prev.Reject = append(prev.Reject, Answer{SQL: f.text, Line: f.line})
 	case "hint":
 		prev.Hints = append(prev.Hints, f.text)
 	}
+	return nil
+}
+
+// setOnce sets *field to f's text unless an earlier fence already set it.
+func setOnce(field *string, f *fence) error {
+	if *field != "" {
+		return errorAt(f.line, "an exercise has one ```%s; this is a second", f.info)
+	}
+	*field = f.text
 	return nil
 }
 
@@ -173,7 +191,7 @@ func validName(s string) bool {
 // of the exercise before it.
 type fence struct {
 	cell *Cell  // a new cell; nil for a part
-	part string // "solution", "check" or "hint"; "" for a cell
+	part string // "solution", "check", "accept", "reject", "hint" or "params"; "" for a cell
 	info string // the info string, for messages
 	text string
 	line int
@@ -222,7 +240,7 @@ func classify(f *fence) error {
 		f.cell = &Cell{Kind: Setup}
 	case f.info == "sql exercise", f.info == "sql exercise ordered":
 		f.cell = &Cell{Kind: Exercise, Ordered: f.info == "sql exercise ordered"}
-	case f.info == "sql solution", f.info == "sql check":
+	case f.info == "sql solution", f.info == "sql check", f.info == "sql accept", f.info == "sql reject":
 		f.part = strings.TrimPrefix(f.info, "sql ")
 	case f.info == "hint", f.info == "params":
 		f.part = f.info
@@ -237,7 +255,7 @@ func classify(f *fence) error {
 			return errorAt(f.line, "```csv table=NAME: bad table name %q", f.cell.Table)
 		}
 	case kind == "sql" || kind == "csv":
-		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
+		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```sql accept, ```sql reject, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
 	}
 	return nil
 }
@@ -290,8 +308,13 @@ func setField(l *Lesson, line string) error {
 			return fmt.Errorf("order: want a whole number, got %q", value)
 		}
 		l.Order = n
+	case "part":
+		if !slices.Contains(Parts, value) {
+			return fmt.Errorf("part: want one of %q, got %q", Parts, value)
+		}
+		l.Part = value
 	default:
-		return fmt.Errorf("unknown front matter key %q (want title, summary or order)", key)
+		return fmt.Errorf("unknown front matter key %q (want title, summary, order or part)", key)
 	}
 	return nil
 }

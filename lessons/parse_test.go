@@ -2,9 +2,11 @@ package lessons
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParse(t *testing.T) {
@@ -76,12 +78,17 @@ func TestParseErrors(t *testing.T) {
 		{"no front matter", "# Hi\n", "x.md:1: want front matter starting with ---"},
 		{"unclosed front matter", "---\ntitle: x\n", "x.md:1: front matter is not closed by ---"},
 		{"no title", "---\norder: 1\n---\n", "x.md:3: front matter has no title"},
-		{"bad key", "---\ntitle: x\nauthor: me\n---\n", `x.md:3: unknown front matter key "author" (want title, summary or order)`},
+		{"bad key", "---\ntitle: x\nauthor: me\n---\n", `x.md:3: unknown front matter key "author" (want title, summary, order or part)`},
+		{"bad part", "---\ntitle: x\npart: Basics\n---\n", `x.md:3: part: want one of ["SQL basics" "Design" "SQL in depth" "Go" "Practice"], got "Basics"`},
 		{"bad order", "---\ntitle: x\norder: first\n---\n", `x.md:3: order: want a whole number, got "first"`},
-		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)"},
+		{"unknown cell kind", "---\ntitle: x\n---\ntext\n\n```sql exercize\nselect 1;\n```\n", `x.md:6: unknown cell kind "sql exercize" (want ` + "```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```sql accept, ```sql reject, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)"},
 		{"empty cell", "---\ntitle: x\n---\n```sql\n\n```\n", "x.md:4: empty ```sql block"},
 		{"exercise without solution", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n", "x.md:4: exercise has no ```sql solution after it"},
 		{"solution without exercise", "---\ntitle: x\n---\n```sql\nselect 1;\n```\n\n```sql solution\nselect 2;\n```\n", "x.md:8: ```sql solution must follow a ```sql exercise (or its other parts) directly"},
+		{"two solutions", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n```sql solution\nselect 2;\n```\n```sql solution\nselect 3;\n```\n", "x.md:10: an exercise has one ```sql solution; this is a second"},
+		{"two checks", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n```sql solution\nselect 2;\n```\n```sql check\nselect 3;\n```\n```sql check\nselect 4;\n```\n", "x.md:13: an exercise has one ```sql check; this is a second"},
+		{"accept without exercise", "---\ntitle: x\n---\n```sql\nselect 1;\n```\n```sql accept\nselect 2;\n```\n", "x.md:7: ```sql accept must follow a ```sql exercise (or its other parts) directly"},
+		{"reject without solution", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n```sql reject\nselect 2;\n```\n", "x.md:4: exercise has no ```sql solution after it"},
 		{"prose between", "---\ntitle: x\n---\n```sql exercise\nselect 1;\n```\n\nNow:\n\n```hint\nthink\n```\n", "x.md:10: ```hint must follow a ```sql exercise (or its other parts) directly"},
 		{"no cells", "---\ntitle: x\n---\njust prose\n", "x.md:1: a lesson needs at least one ```sql cell"},
 		{"program with a body", "---\ntitle: x\n---\n```go orm=basics\nfunc main() {}\n```\n", "x.md:4: leave ```go orm=basics empty: the page shows the program's own source file"},
@@ -111,14 +118,42 @@ func TestLoadEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Lessons[0].Slug != "first-database" || c.Lessons[0].Order != 1 {
-		t.Errorf("first lesson: got %q (order %d)", c.Lessons[0].Slug, c.Lessons[0].Order)
+	if c.Lessons[0].Slug != "first-database" || c.Lessons[0].Part != Parts[0] {
+		t.Errorf("first lesson: got %q (part %q)", c.Lessons[0].Slug, c.Lessons[0].Part)
+	}
+	for _, l := range c.Lessons {
+		if l.Part == "" {
+			t.Errorf("%s.md has no part", l.Slug)
+		}
+	}
+}
+
+func TestLoadPartsInOrder(t *testing.T) {
+	t.Parallel()
+	lesson := func(order int, part string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: x\norder: %d\npart: %s\n---\n```sql\nselect 1;\n```\n", order, part))}
+	}
+	for _, tt := range []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"in order", fstest.MapFS{"a.md": lesson(1, "SQL basics"), "b.md": lesson(2, "Go"), "c.md": lesson(3, "Go")}, ""},
+		{"a part out of place", fstest.MapFS{"a.md": lesson(1, "SQL basics"), "b.md": lesson(2, "Go"), "c.md": lesson(3, "Design")},
+			`c.md: part "Design" (order 3) comes after lesson b of part "Go": give it an order within its part`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.fsys)
+			if got := fmt.Sprint(err); (tt.want == "" && err != nil) || (tt.want != "" && got != tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
 
 func TestParseExercise(t *testing.T) {
 	t.Parallel()
-	src := "---\ntitle: x\n---\n```sql setup\ncreate table t(a);\n```\n\n```sql exercise ordered\n-- your query\n```\n\n```sql solution\nselect a from t order by a;\n```\n\n```sql check\nselect count(*) from t;\n```\n\n```hint\nUse order by.\n```\n\n```hint\nDescending is desc.\n```\n"
+	src := "---\ntitle: x\n---\n```sql setup\ncreate table t(a);\n```\n\n```sql exercise ordered\n-- your query\n```\n\n```sql solution\nselect a from t order by a;\n```\n\n```sql check\nselect count(*) from t;\n```\n\n```sql accept\nselect * from t order by 1;\n```\n\n```hint\nUse order by.\n```\n\n```sql reject\nselect a from t;\n```\n\n```hint\nDescending is desc.\n```\n"
 	l, err := Parse("x.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -131,5 +166,11 @@ func TestParseExercise(t *testing.T) {
 	if ex.Kind != Exercise || !ex.Ordered || ex.Source != "-- your query" || ex.Solution != "select a from t order by a;" ||
 		ex.Check != "select count(*) from t;" || strings.Join(ex.Hints, "|") != "Use order by.|Descending is desc." || ex.Line != 8 {
 		t.Errorf("got %+v", ex)
+	}
+	if want := []Answer{{"select * from t order by 1;", 20}}; !reflect.DeepEqual(ex.Accept, want) {
+		t.Errorf("accept: got %+v, want %+v", ex.Accept, want)
+	}
+	if want := []Answer{{"select a from t;", 28}}; !reflect.DeepEqual(ex.Reject, want) {
+		t.Errorf("reject: got %+v, want %+v", ex.Reject, want)
 	}
 }

@@ -69,7 +69,7 @@ func indexView(c *lessons.Course, version string) web.IndexView {
 	v := web.IndexView{Site: web.Site{Assets: assetsDir(version)}, Title: "Learn databases in your browser"}
 	for _, l := range c.Lessons {
 		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary,
-			Exercises: exercises(l)})
+			Exercises: exercises(l), Part: l.Part})
 	}
 	return v
 }

@@ -13,6 +13,9 @@ type LessonLink struct {
 	// Exercises is how many exercises the lesson has, for the reader's
 	// progress on the front page.
 	Exercises int
+	// Part is the part of the course the lesson belongs to; the front page
+	// lists lessons under their parts' headings.
+	Part string
 }
 
 // Site locates the site from a page: every link is relative, so a site

@@ -113,8 +113,15 @@ func TestLessonPage(t *testing.T) {
 func TestIndexPage(t *testing.T) {
 	t.Parallel()
 	doc, _ := render(t, IndexPage(IndexView{Site: Site{Assets: "static/v1/"}, Title: "Course", Lessons: []LessonLink{
-		{Href: "lessons/a/", Title: "A", Summary: "First.", Exercises: 2}, {Href: "lessons/b/", Title: "B"},
+		{Href: "lessons/a/", Title: "A", Summary: "First.", Exercises: 2, Part: "SQL basics"}, {Href: "lessons/b/", Title: "B", Part: "Go"},
 	}}))
+	var parts []string
+	doc.Find(`[data-testid=toc] [data-testid=part]`).Each(func(_ int, p *goquery.Selection) {
+		parts = append(parts, p.Find("h2").Text()+": "+p.Find("li a").Text())
+	})
+	if got := strings.Join(parts, " | "); got != "SQL basics: A | Go: B" {
+		t.Errorf("parts: got %q, want each lesson under its part's heading", got)
+	}
 	var marks []string
 	doc.Find(`[data-testid=toc] li`).Each(func(_ int, li *goquery.Selection) {
 		marks = append(marks, li.AttrOr("data-exercises", "?")+":"+strconv.Itoa(li.Find("[data-testid=progress]").Length()))
