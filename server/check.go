@@ -8,20 +8,20 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/dbtour/dbtour/lessons"
+	"github.com/dbtour/dbtour/lessons/judge"
 	"github.com/dbtour/dbtour/wasm/engine"
 	"github.com/dbtour/dbtour/wasm/runner"
 )
 
 // checkCourse loads the course in fsys and runs every lesson's cells in
 // page order, as a reader's browser will. Every cell must run; every
-// exercise's solution must run, and its starting SQL must not already be
-// a right answer. It returns one problem per failure, as "file:line: …".
+// exercise's solution must run, its starting SQL and reject blocks must
+// be judged wrong and its accept blocks right. It returns one problem per
+// failure, as "file:line: …".
 func checkCourse(ctx context.Context, fsys fs.FS) (lessonCount int, problems []string, err error) {
 	course, err := lessons.Load(fsys)
 	if err != nil {
@@ -74,12 +74,12 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 	where := func(c *lessons.Cell, line int) string { return fmt.Sprintf("%s.md:%d", l.Slug, c.Line+line) }
 	for _, c := range l.Cells() {
 		if c.Kind == lessons.Exercise {
-			msg, err := checkExercise(ctx, s, c)
+			p, err := checkExercise(ctx, s, c)
 			if err != nil {
 				return nil, err
 			}
-			if msg != "" {
-				problems = append(problems, where(c, 0)+": exercise: "+msg)
+			for _, msg := range p {
+				problems = append(problems, fmt.Sprintf("%s.md:%d: exercise: %s", l.Slug, msg.line, msg.text))
 			}
 		}
 		v, err := runCell(ctx, s, c, 0, runner.Options{})
@@ -97,79 +97,133 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 	return problems, nil
 }
 
-// checkExercise runs exercise c's solution and its starting SQL on copies
-// of the session's database and says what is wrong, or "".
-func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (problem string, err error) {
+// exerciseProblem is a problem of an exercise at a line of its lesson.
+type exerciseProblem struct {
+	line int
+	text string
+}
+
+// checkExercise judges, each on a copy of the session's database, the
+// exercise's starting SQL (it must be judged wrong), its accept blocks
+// (right) and its reject blocks (wrong) against its solution, with the
+// judge the page uses, and says what is judged wrongly.
+func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (problems []exerciseProblem, err error) {
 	snap, err := s.Serialize()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer func() {
-		if rerr := s.Deserialize(snap); rerr != nil && err == nil {
+		if rerr := restore(ctx, s, snap); rerr != nil && err == nil {
 			err = fmt.Errorf("restore the database after exercise: %w", rerr)
 		}
 	}()
-	want, err := judged(ctx, s, c.Solution, c.Check)
-	if err != nil {
-		return "solution fails: " + err.Error(), nil
-	}
-	if err := s.Deserialize(snap); err != nil {
-		return "", err
-	}
-	got, err := judged(ctx, s, c.Source, c.Check)
-	if err == nil && sameAnswer(got, want, c.Ordered) {
-		return "the starting SQL already gives the solution's result", nil
-	}
-	return "", nil
-}
-
-// judged runs sql, then check if there is one, and returns the answer
-// they are judged by: check's result, or else sql's.
-func judged(ctx context.Context, s *engine.Session, sql, check string) (*engine.Statement, error) {
-	res := s.Exec(ctx, sql)
-	if res.Error == nil && check != "" {
-		res = s.Exec(ctx, check)
-	}
-	if res.Error != nil {
-		return nil, res.Error
-	}
-	return answer(res), nil
-}
-
-// answer is the result a reader's SQL is judged by: that of its last
-// statement that returns rows; nil if none does.
-func answer(r engine.Result) *engine.Statement {
-	for i := len(r.Statements) - 1; i >= 0; i-- {
-		if r.Statements[i].Columns != nil {
-			return &r.Statements[i]
+	fresh := func(sql string) (judge.Answer, error) {
+		if err := restore(ctx, s, snap); err != nil {
+			return judge.Answer{}, fmt.Errorf("restore the database for an answer: %w", err)
 		}
+		return runAnswer(ctx, s, sql, c.Check)
+	}
+	want, err := fresh(c.Solution)
+	if err != nil {
+		return []exerciseProblem{{c.Line, "solution fails: " + err.Error()}}, nil
+	}
+	answers := append([]lessons.Answer{{SQL: c.Source, Line: c.Line}}, c.Reject...)
+	answers = append(answers, c.Accept...)
+	for i, a := range answers {
+		accept := i > len(c.Reject)
+		got, err := fresh(a.SQL)
+		if msg := misjudged(got, err, want, c.Ordered, accept, i == 0); msg != "" {
+			problems = append(problems, exerciseProblem{a.Line, msg})
+		}
+	}
+	return problems, nil
+}
+
+// restore puts back the database snap holds, first rolling back a
+// transaction an answer left open.
+func restore(ctx context.Context, s *engine.Session, snap []byte) error {
+	if s.InTransaction() {
+		if r := s.Exec(ctx, "rollback"); r.Error != nil {
+			return r.Error
+		}
+	}
+	return s.Deserialize(snap)
+}
+
+// misjudged says how the judge gets an answer wrong: an accept block it
+// rejects, or a reject block (or the starting SQL) it accepts; "" when
+// the verdict is the intended one. An answer that fails to run is wrong.
+func misjudged(got judge.Answer, runErr error, want judge.Answer, ordered, accept, start bool) string {
+	var verdict string
+	if runErr != nil {
+		verdict = "your SQL fails: " + runErr.Error()
+	} else {
+		verdict = judge.Verdict(got, want, ordered)
+	}
+	switch {
+	case accept && verdict != "":
+		return "an accepted answer is judged wrong: " + verdict
+	case !accept && verdict == "" && start:
+		return "the starting SQL already gives the solution's result"
+	case !accept && verdict == "":
+		return "a rejected answer is judged right"
+	}
+	return ""
+}
+
+// runAnswer runs sql on s, then the exercise's check query if it has one,
+// and returns the answer they are judged by: the check's last table of
+// rows, or else sql's; when sql's last table is a query plan, the rows of
+// the query it explains too.
+func runAnswer(ctx context.Context, s *engine.Session, sql, check string) (judge.Answer, error) {
+	res := s.Exec(ctx, sql)
+	if res.Error != nil {
+		return judge.Answer{}, res.Error
+	}
+	if check != "" {
+		res = s.Exec(ctx, check)
+		if res.Error != nil {
+			return judge.Answer{}, fmt.Errorf("the check query fails after it: %w", res.Error)
+		}
+		return judge.Answer{Rows: lastTable(res)}, nil
+	}
+	last := lastTable(res)
+	q, ok := judge.Explained(lastSQL(res))
+	if !ok || last == nil {
+		return judge.Answer{Rows: last}, nil
+	}
+	rows := s.Exec(ctx, q)
+	if rows.Error != nil {
+		return judge.Answer{}, fmt.Errorf("the query it explains fails: %w", rows.Error)
+	}
+	return judge.Answer{Plan: last, Rows: lastTable(rows)}, nil
+}
+
+// lastTable is the result of r's last statement that returns rows; nil
+// if none does.
+func lastTable(r engine.Result) *judge.Table {
+	if i := lastTableIndex(r); i >= 0 {
+		st := r.Statements[i]
+		return &judge.Table{Columns: st.Columns, Rows: st.Rows}
 	}
 	return nil
 }
 
-// sameAnswer reports whether two answers have the same number of columns
-// and the same rows, in the same order if ordered. Column names do not
-// matter. The page's check (web/static/js/exercise.js) judges the same way.
-func sameAnswer(a, b *engine.Statement, ordered bool) bool {
-	if a == nil || b == nil {
-		return a == b
+// lastSQL is the text of r's last statement that returns rows.
+func lastSQL(r engine.Result) string {
+	if i := lastTableIndex(r); i >= 0 {
+		return r.Statements[i].SQL
 	}
-	if len(a.Columns) != len(b.Columns) {
-		return false
-	}
-	return reflect.DeepEqual(rowKeys(a.Rows, ordered), rowKeys(b.Rows, ordered))
+	return ""
 }
 
-// rowKeys renders rows as comparable strings, sorted unless ordered.
-func rowKeys(rows []engine.Row, ordered bool) []string {
-	keys := make([]string, len(rows))
-	for i, r := range rows {
-		keys[i] = fmt.Sprintf("%#v", []any(r))
+func lastTableIndex(r engine.Result) int {
+	for i := len(r.Statements) - 1; i >= 0; i-- {
+		if r.Statements[i].Columns != nil {
+			return i
+		}
 	}
-	if !ordered {
-		sort.Strings(keys)
-	}
-	return keys
+	return -1
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {

@@ -114,6 +114,46 @@ func TestCheckBrokenCourse(t *testing.T) {
 	}
 }
 
+// TestCheckAnswers holds dbtour check to judging every accept block right
+// and every reject block wrong, with the page's judge, at their lines.
+func TestCheckAnswers(t *testing.T) {
+	t.Parallel()
+	const head = "---\ntitle: A\n---\n\n```sql\ncreate table t(x, d); insert into t values (1, '2025-03-02'), (2, '2025-04-01'), (3, '2025-03-30');\ncreate index t_d on t (d);\n```\n\n"
+	const sum = "```sql exercise\n-- the sum of x\n```\n\n```sql solution\nselect sum(x) from t;\n```\n"
+	const march = "```sql exercise\nexplain query plan\nselect count(*) from t where substr(d, 1, 7) = '2025-03';\n```\n\n" +
+		"```sql solution\nexplain query plan\nselect count(*) from t where d >= '2025-03-01' and d < '2025-04-01';\n```\n"
+	for _, tt := range []struct {
+		name, md string
+		want     []string
+	}{
+		{"accept and reject judged as meant", head + sum +
+			"```sql accept\nselect total(x) * 1.0 from t;\n```\n```sql reject\nselect count(x) from t;\n```\n```sql reject\nselect sum(y) from t;\n```\n", nil},
+		{"an accept judged wrong", head + sum + "```hint\nsum()\n```\n```sql accept\nselect max(x) from t;\n```\n",
+			[]string{"a.md:20: exercise: an accepted answer is judged wrong: A row is missing or has a wrong value: expected a row (6)."}},
+		{"a reject judged right", head + sum + "```sql reject\nselect 6;\n```\n", []string{"a.md:17: exercise: a rejected answer is judged right"}},
+		{"float noise accepted", head + sum + "```sql accept\nselect sum(x) * 1.1 / 1.1 from t;\n```\n", nil},
+		{"an answer that leaves a transaction open", head + sum +
+			"```sql reject\nbegin; select 1 from t where x = 0;\n```\n```sql accept\nselect 1 + 2 + 3;\n```\n", nil},
+		{"a plan exercise judges the rows too", head + march +
+			"```sql accept\nexplain query plan\nselect count(*) from t where d between '2025-03-01' and '2025-03-31';\n```\n" +
+			"```sql reject\nexplain query plan\nselect count(*) from t where d >= '2025-04-01' and d < '2025-05-01';\n```\n" +
+			"```sql reject\nselect count(*) from t where d >= '2025-03-01' and d < '2025-04-01';\n```\n", nil},
+		{"a plan exercise's wrong month accepted", head + march +
+			"```sql accept\nexplain query plan\nselect count(*) from t where d >= '2025-04-01' and d < '2025-05-01';\n```\n",
+			[]string{"a.md:19: exercise: an accepted answer is judged wrong: A row is missing or has a wrong value: expected a row (2)."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := checkCourse(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(problems, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got %q, want %q", problems, tt.want)
+			}
+		})
+	}
+}
+
 // TestCheckREADMELesson keeps the README's complete lesson true: it must
 // pass check.
 func TestCheckREADMELesson(t *testing.T) {
