@@ -62,10 +62,6 @@ func (s *Session) clearCache() {
 // its run has reported already; after SQLITE_NOMEM go-sqlite3 panics with
 // it, once SQLite has freed the statement.
 func closeStmt(stmt *sqlite3.Stmt) {
-	defer func() {
-		if p := recover(); p != nil && !isOOM(p) {
-			panic(p)
-		}
-	}()
+	defer func() { _ = recover() }()
 	stmt.Close()
 }

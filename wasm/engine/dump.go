@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ var serdesMu sync.Mutex
 // URI such as "file:/name?vfs=memdb"), replacing what was there: to hand
 // the page's database to code that opens its own connections.
 func (s *Session) BackupTo(uri string) error {
-	if err := s.conn.Backup("main", uri); err != nil {
+	if err := s.guard(context.Background(), func() error { return s.conn.Backup("main", uri) }); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
@@ -38,8 +39,11 @@ func (s *Session) BackupTo(uri string) error {
 // RestoreFrom replaces the database with a copy of the one at uri, the
 // reverse of BackupTo.
 func (s *Session) RestoreFrom(uri string) error {
-	s.clearCache()
-	if err := s.conn.Restore("main", uri); err != nil {
+	err := s.guard(context.Background(), func() error {
+		s.clearCache()
+		return s.conn.Restore("main", uri)
+	})
+	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	return nil
@@ -50,9 +54,13 @@ func (s *Session) RestoreFrom(uri string) error {
 //
 // https://sqlite.org/c3ref/serialize.html
 func (s *Session) Serialize() ([]byte, error) {
-	serdesMu.Lock()
-	defer serdesMu.Unlock()
-	b, err := serdes.Serialize(s.conn, "main")
+	var b []byte
+	err := s.guard(context.Background(), func() (err error) {
+		serdesMu.Lock()
+		defer serdesMu.Unlock()
+		b, err = serdes.Serialize(s.conn, "main")
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("serialize: %w", err)
 	}
@@ -60,57 +68,104 @@ func (s *Session) Serialize() ([]byte, error) {
 }
 
 // Deserialize replaces the database with the one in data (a .sqlite
-// file, or a snapshot from Serialize). On error the database is unchanged.
+// file, or a snapshot from Serialize), whose schema must read. On error
+// the database is unchanged.
 //
 // https://sqlite.org/c3ref/deserialize.html
 func (s *Session) Deserialize(data []byte) error {
 	if !bytes.HasPrefix(data, []byte(fileHeader)) {
 		return fmt.Errorf("deserialize: %w", ErrNotDatabase)
 	}
-	s.clearCache()
-	serdesMu.Lock()
-	defer serdesMu.Unlock()
-	if err := serdes.Deserialize(s.conn, "main", bytes.Clone(data)); err != nil {
+	err := s.guard(context.Background(), func() error {
+		old, err := s.serializeLocked()
+		if err != nil {
+			return err
+		}
+		if err := s.deserializeLocked(bytes.Clone(data)); err != nil {
+			return err
+		}
+		if _, err := s.query("select count(*) from sqlite_schema"); err != nil {
+			if rerr := s.deserializeLocked(old); rerr != nil {
+				return fmt.Errorf("%w (and restoring the old database: %v)", err, rerr)
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("deserialize: %w", err)
 	}
 	return nil
 }
 
+// serializeLocked copies the database; the caller holds guard.
+func (s *Session) serializeLocked() ([]byte, error) {
+	serdesMu.Lock()
+	defer serdesMu.Unlock()
+	return serdes.Serialize(s.conn, "main")
+}
+
+// deserializeLocked replaces the database with data; the caller holds
+// guard.
+func (s *Session) deserializeLocked(data []byte) error {
+	s.clearCache()
+	serdesMu.Lock()
+	defer serdesMu.Unlock()
+	return serdes.Deserialize(s.conn, "main", data)
+}
+
 // Dump returns the database as SQL text that recreates it: tables and
 // their rows, then indexes, views and triggers, in one transaction, as the
-// sqlite3 shell's .dump does.
+// sqlite3 shell's .dump does. Generated columns are left for SQLite to
+// compute again.
 func (s *Session) Dump() (string, error) {
-	objs, err := s.query(`select type, name, sql from sqlite_schema
+	var b strings.Builder
+	err := s.guard(context.Background(), func() error {
+		objs, err := s.query(`select type, name, sql from sqlite_schema
 		where sql is not null and name not like 'sqlite\_%' escape '\'
 		order by type <> 'table', rowid`)
+		if err != nil {
+			return err
+		}
+		b.WriteString("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
+		for _, o := range objs {
+			b.WriteString(text(o[2]) + ";\n")
+			if text(o[0]) == "table" {
+				if err := s.dumpRows(&b, text(o[1])); err != nil {
+					return fmt.Errorf("%s: %w", text(o[1]), err)
+				}
+			}
+		}
+		if err := s.dumpSequence(&b); err != nil {
+			return err
+		}
+		b.WriteString("COMMIT;\n")
+		return nil
+	})
 	if err != nil {
 		return "", fmt.Errorf("dump: %w", err)
 	}
-	var b strings.Builder
-	b.WriteString("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
-	for _, o := range objs {
-		b.WriteString(text(o[2]) + ";\n")
-		if text(o[0]) == "table" {
-			if err := s.dumpRows(&b, text(o[1])); err != nil {
-				return "", fmt.Errorf("dump %s: %w", text(o[1]), err)
-			}
-		}
-	}
-	if err := s.dumpSequence(&b); err != nil {
-		return "", fmt.Errorf("dump: %w", err)
-	}
-	b.WriteString("COMMIT;\n")
 	return b.String(), nil
 }
 
-// dumpRows writes an INSERT for every row of table.
+// dumpRows writes an INSERT for every row of table, naming its stored
+// columns: generated ones cannot be inserted.
 func (s *Session) dumpRows(b *strings.Builder, table string) error {
-	rows, err := s.query("select * from " + quoteIdent(table))
+	cols, err := s.query(`select name from pragma_table_xinfo(?) where hidden = 0 order by cid`, table)
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = quoteIdent(text(c[0]))
+	}
+	list := strings.Join(names, ",")
+	rows, err := s.query("select " + list + " from " + quoteIdent(table))
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		b.WriteString("INSERT INTO " + quoteIdent(table) + " VALUES(")
+		b.WriteString("INSERT INTO " + quoteIdent(table) + "(" + list + ") VALUES(")
 		for i, v := range r {
 			if i > 0 {
 				b.WriteByte(',')
@@ -149,6 +204,9 @@ func literal(v any) string {
 	case float64:
 		return realLiteral(v)
 	case string:
+		if strings.IndexByte(v, 0) >= 0 { // SQLite's parser stops at a NUL
+			return "CAST(X'" + strings.ToUpper(hex.EncodeToString([]byte(v))) + "' AS TEXT)"
+		}
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	case []byte:
 		return "X'" + strings.ToUpper(hex.EncodeToString(v)) + "'"

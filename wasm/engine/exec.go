@@ -25,53 +25,69 @@ type Named map[string]any
 // Exec runs every statement of script in order and stops at the first
 // error. Parameters bind to each statement that has them: pass values
 // for ?, ?NNN by position, or one Named for :name, @name and $name.
-// Exec never returns a Go error: failures are part of the Result, as they
-// are for the reader.
-func (s *Session) Exec(ctx context.Context, script string, args ...any) (res Result) {
-	res = Result{Statements: []Statement{}}
-	defer func() {
-		// go-sqlite3 panics when SQLite runs out of memory; the
-		// connection is still sound, only the statement failed.
-		// Any other panic is a bug and stays one.
-		if p := recover(); p != nil {
-			if !isOOM(p) {
-				panic(p)
+// Exec never returns a Go error and never panics: failures are part of
+// the Result, as they are for the reader. It costs the script's length,
+// not its length times its statement count (see statementEnd).
+func (s *Session) Exec(ctx context.Context, script string, args ...any) Result {
+	res := Result{Statements: []Statement{}}
+	budget := s.opts.MaxResultBytes
+	var at int // where the statement being run starts, for a panic's error
+	err := s.guard(ctx, func() error {
+		for start := 0; start < len(script); {
+			at = start
+			st, n, err := s.execOne(ctx, script, start, len(res.Statements), args, &budget)
+			if err != nil {
+				res.Error = err
+				return nil
 			}
-			s.clearCache() // a statement may have stopped half-way
-			msg := fmt.Errorf("out of memory: a statement needed more than the %d MiB limit", s.opts.MaxMemory>>20)
-			res.Error = s.newError(ctx, msg, script, len(script), len(res.Statements))
+			if st != nil {
+				res.Statements = append(res.Statements, *st)
+			}
+			start += n
 		}
-	}()
-	rest := script
-	for strings.TrimSpace(rest) != "" {
-		start := len(script) - len(rest)
-		stmt, tail, err := s.prepare(rest)
-		if err != nil {
-			// Without a failing token (say, "no such table") the error is
-			// at the statement: past the blank space before it.
-			lead := len(rest) - len(strings.TrimLeft(rest, " \t\r\n"))
-			res.Error = s.newError(ctx, err, script, start+lead, len(res.Statements))
-			return res
-		}
-		if stmt == nil { // only comments were left
-			break
-		}
-		text := rest[:len(rest)-len(tail)]
-		st, err := s.run(ctx, stmt, args)
-		if err != nil {
-			s.forget(rest)
-		}
-		trimmed := strings.TrimLeft(text, " \t\r\n")
-		st.Offset = start + len(text) - len(trimmed)
-		st.SQL = strings.TrimRight(trimmed, " \t\r\n")
-		if err != nil {
-			res.Error = s.newError(ctx, err, script, st.Offset, len(res.Statements))
-			return res
-		}
-		res.Statements = append(res.Statements, st)
-		rest = tail
+		return nil
+	})
+	if err != nil {
+		res.Error = s.newError(ctx, err, script, len(script), at, len(res.Statements))
 	}
 	return res
+}
+
+// execOne prepares and runs the first statement of script[start:] and
+// returns it (nil when there was only space or comments) and how many
+// bytes of script it took.
+func (s *Session) execOne(ctx context.Context, script string, start, index int, args []any, budget *int) (*Statement, int, *Error) {
+	s.conn.SetInterrupt(withClockDeadline(ctx, s.opts.TimeLimit)) // each statement has its own time
+	rest := script[start:]
+	text := rest[:statementEnd(rest)]
+	stmt, tail, err := s.prepare(text)
+	if err != nil && len(text) < len(rest) {
+		// Where the splitter and SQLite disagree, SQLite decides.
+		text = rest
+		stmt, tail, err = s.prepare(text)
+	}
+	lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	if err != nil {
+		err = prepareError(err)
+		// Without a failing token (say, "no such table") the error is
+		// at the statement: past the blank space before it.
+		return nil, 0, s.newError(ctx, err, script, start+len(text), start+lead, index)
+	}
+	if stmt == nil { // only space or comments
+		return nil, len(text), nil
+	}
+	used := text[:len(text)-len(tail)]
+	st, err := s.run(ctx, stmt, args, budget)
+	if err != nil {
+		s.forget(text)
+	}
+	trimmed := used[lead:]
+	st.Offset = start + lead
+	st.SQL = strings.TrimRight(trimmed, " \t\r\n")
+	if err != nil {
+		return nil, 0, s.newError(ctx, err, script, start+len(text), st.Offset, index)
+	}
+	return &st, len(used), nil
 }
 
 // isOOM reports whether p, a recovered panic, is go-sqlite3's out of memory.
@@ -80,15 +96,12 @@ func isOOM(p any) bool {
 	return ok && err.Error() == oomPanic
 }
 
-// run binds args to stmt, steps it to completion under the time limit and
-// collects its rows.
-func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Statement, error) {
+// run binds args to stmt, steps it to completion and collects its rows,
+// at most MaxRows of them and, over the whole Exec, at most budget bytes.
+func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any, budget *int) (Statement, error) {
 	if err := bindArgs(stmt, args); err != nil {
 		return Statement{}, err
 	}
-	old := s.conn.SetInterrupt(withClockDeadline(ctx, s.opts.TimeLimit))
-	defer s.conn.SetInterrupt(old)
-
 	inTxn := !s.conn.GetAutocommit()
 	before := s.conn.TotalChanges()
 	began := time.Now()
@@ -102,7 +115,14 @@ func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Stat
 			st.TotalRows = countRest(stmt, int64(len(st.Rows)))
 			break
 		}
-		st.Rows = append(st.Rows, readRow(stmt, len(st.Columns)))
+		row := readRow(stmt, len(st.Columns))
+		if *budget -= rowSize(row); *budget < 0 {
+			st.Truncated = true
+			st.ByteLimit = true
+			st.TotalRows = countRest(stmt, int64(len(st.Rows)))
+			break
+		}
+		st.Rows = append(st.Rows, row)
 	}
 	err := stmt.Err()
 	if err == nil {
@@ -121,6 +141,29 @@ func (s *Session) run(ctx context.Context, stmt *sqlite3.Stmt, args []any) (Stat
 	}
 	st.LastInsertRowID = s.conn.LastInsertRowID()
 	return st, nil
+}
+
+// rowSize is about how many bytes row takes in a result's JSON: a blob's
+// base64, a string's bytes with its escaped control characters, and a
+// little for everything else.
+func rowSize(row Row) int {
+	n := 2
+	for _, v := range row {
+		switch v := v.(type) {
+		case string:
+			n += len(v) + 3
+			for i := 0; i < len(v); i++ {
+				if v[i] < 0x20 {
+					n += 5
+				}
+			}
+		case []byte:
+			n += len(v)*4/3 + 16
+		default:
+			n += 24
+		}
+	}
+	return n
 }
 
 // rolledBack marks an error after which SQLite rolled back the open
@@ -180,16 +223,17 @@ func readRow(stmt *sqlite3.Stmt, n int) Row {
 }
 
 // newError describes err, raised by statement number index that starts at
-// byte offset start of script.
-func (s *Session) newError(ctx context.Context, err error, script string, start, index int) *Error {
+// byte offset start of script. end is where the text SQLite was given
+// ends in script: SQLite points at a failing token by the text after it.
+func (s *Session) newError(ctx context.Context, err error, script string, end, start, index int) *Error {
 	e := &Error{Message: message(err), Statement: index, Offset: start, Code: int(sqlite3.ERROR)}
 	var sqlErr *sqlite3.Error
 	var code sqlite3.ErrorCode
 	switch {
 	case errors.As(err, &sqlErr):
 		e.Code = int(sqlErr.ExtendedCode())
-		if tok := sqlErr.SQL(); tok != "" && len(tok) <= len(script) {
-			e.Offset = len(script) - len(tok)
+		if tok := sqlErr.SQL(); tok != "" && len(tok) <= end {
+			e.Offset = end - len(tok)
 		}
 	case errors.As(err, &code):
 		e.Code = int(code)
@@ -200,13 +244,27 @@ func (s *Session) newError(ctx context.Context, err error, script string, start,
 	case errors.Is(err, sqlite3.TOOBIG):
 		e.Message = fmt.Sprintf("string or blob too big: the limit is %d MiB", s.opts.MaxLength>>20)
 	case errors.Is(err, sqlite3.AUTH):
-		e.Message = "not allowed: this database lives in memory and cannot open files (ATTACH and VACUUM INTO accept only ':memory:')"
+		e.Message = "not allowed: this database lives in memory and cannot open files (ATTACH and VACUUM INTO accept only the literal ':memory:')"
+	case strings.Contains(e.Message, "pattern too complex"):
+		e.Message += fmt.Sprintf(": a LIKE or GLOB pattern may have at most %d bytes", MaxLikePattern)
 	}
 	if errors.As(err, new(*rolledBack)) {
 		e.Message += "; the open transaction was rolled back"
 	}
 	e.Line, e.Column = position(script, e.Offset)
 	return e
+}
+
+// errStatementTooLong is SQLITE_TOOBIG from the parser.
+var errStatementTooLong = fmt.Errorf("statement too long: one statement may have at most %d bytes", MaxStatementLength)
+
+// prepareError is err, which preparing a statement returned, with the
+// limit named: SQLite says only "string or blob too big".
+func prepareError(err error) error {
+	if errors.Is(err, sqlite3.TOOBIG) {
+		return errStatementTooLong
+	}
+	return err
 }
 
 // message returns SQLite's own message for err, without the name of its

@@ -132,6 +132,9 @@ func (st *Statement) appendJSON(b []byte) ([]byte, error) {
 	if st.Truncated {
 		b = append(b, `,"truncated":true`...)
 	}
+	if st.ByteLimit {
+		b = append(b, `,"byteLimit":true`...)
+	}
 	b = append(b, `,"totalRows":`...)
 	b = strconv.AppendInt(b, st.TotalRows, 10)
 	b = append(b, `,"changes":`...)

@@ -19,7 +19,7 @@ func TestLimits(t *testing.T) {
 		wantMsg  string
 		wantCode int
 	}{
-		{"huge blob", Options{}, "select randomblob(2e9)", "string or blob too big: the limit is 16 MiB", 18},
+		{"huge blob", Options{}, "select randomblob(2e9)", "string or blob too big: the limit is 2 MiB", 18},
 		{"growing string", Options{MaxLength: 1 << 20}, "select hex(zeroblob(600000))",
 			"string or blob too big: the limit is 1 MiB", 18},
 		{"endless aggregate", Options{TimeLimit: 200 * time.Millisecond},

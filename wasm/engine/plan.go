@@ -20,15 +20,24 @@ type PlanNode struct {
 func (s *Session) QueryPlan(ctx context.Context, sql string) ([]PlanNode, *Error) {
 	const prefix = "explain query plan "
 	trimmed := strings.TrimLeft(sql, " \t\r\n")
-	stmt, tail, err := s.conn.Prepare(trimmed)
+	chunk := trimmed[:statementEnd(trimmed)]
+	var first string
+	err := s.guard(ctx, func() error {
+		stmt, tail, err := s.conn.Prepare(chunk)
+		if err != nil || stmt == nil {
+			return prepareError(err)
+		}
+		first = chunk[:len(chunk)-len(tail)]
+		closeStmt(stmt)
+		return nil
+	})
 	if err != nil {
-		return nil, s.newError(ctx, err, sql, len(sql)-len(trimmed), 0)
+		return nil, s.newError(ctx, err, sql, len(sql)-len(trimmed)+len(chunk), len(sql)-len(trimmed), 0)
 	}
-	if stmt == nil {
+	if first == "" {
 		return []PlanNode{}, nil
 	}
-	stmt.Close()
-	res := s.Exec(ctx, prefix+trimmed[:len(trimmed)-len(tail)])
+	res := s.Exec(ctx, prefix+first)
 	if e := res.Error; e != nil {
 		e.Offset = max(0, e.Offset-len(prefix)) + len(sql) - len(trimmed)
 		e.Line, e.Column = position(sql, e.Offset)

@@ -27,8 +27,12 @@ type Statement struct {
 	// Rows holds at most Options.MaxRows rows. Each value is nil, int64,
 	// float64, string or []byte, as SQLite stored it.
 	Rows []Row `json:"rows"`
-	// Truncated reports whether rows beyond Options.MaxRows were dropped.
+	// Truncated reports whether rows beyond Options.MaxRows, or beyond
+	// Options.MaxResultBytes, were dropped.
 	Truncated bool `json:"truncated,omitempty"`
+	// ByteLimit reports that the rows were cut by Options.MaxResultBytes
+	// (the whole result's size) rather than by their count.
+	ByteLimit bool `json:"byteLimit,omitempty"`
 	// TotalRows counts all the rows of a truncated statement, or is -1
 	// when it was not truncated or had too many rows to count cheaply.
 	TotalRows int64 `json:"totalRows"`

@@ -1,6 +1,9 @@
 package engine
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // Schema describes the database's tables and views, for the schema panel
 // and for autocomplete.
@@ -17,6 +20,9 @@ type Table struct {
 	Columns  []Column  `json:"columns"`
 	Indexes  []Index   `json:"indexes"`
 	Triggers []Trigger `json:"triggers"`
+	// Note says why a view could not be described (it names a table or
+	// column that is gone); its columns are then empty.
+	Note string `json:"note,omitempty"`
 }
 
 // Column is one column of a table or view.
@@ -50,20 +56,32 @@ type Trigger struct {
 	SQL  string `json:"sql"`
 }
 
-// Schema reads the main database's tables and views, in name order.
+// Schema reads the main database's tables and views, in name order. A
+// view that no longer works (its table was dropped) is listed with a
+// note instead of failing the whole schema.
 func (s *Session) Schema() (Schema, error) {
-	rows, err := s.query(`select name, type, coalesce(sql, '') from sqlite_schema
+	sch := Schema{Tables: []Table{}}
+	err := s.guard(context.Background(), func() error {
+		rows, err := s.query(`select name, type, coalesce(sql, '') from sqlite_schema
 		where type in ('table', 'view') and name not like 'sqlite\_%' escape '\' order by name`)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			t := Table{Name: text(r[0]), Type: text(r[1]), SQL: text(r[2])}
+			if err := s.describeTable(&t); err != nil {
+				if t.Type != "view" {
+					return fmt.Errorf("schema of %s: %w", t.Name, err)
+				}
+				t.Columns, t.Indexes, t.Triggers = []Column{}, []Index{}, []Trigger{}
+				t.Note = "cannot be described: " + message(err)
+			}
+			sch.Tables = append(sch.Tables, t)
+		}
+		return nil
+	})
 	if err != nil {
 		return Schema{}, fmt.Errorf("schema: %w", err)
-	}
-	sch := Schema{Tables: []Table{}}
-	for _, r := range rows {
-		t := Table{Name: text(r[0]), Type: text(r[1]), SQL: text(r[2])}
-		if err := s.describeTable(&t); err != nil {
-			return Schema{}, fmt.Errorf("schema of %s: %w", t.Name, err)
-		}
-		sch.Tables = append(sch.Tables, t)
 	}
 	return sch, nil
 }
