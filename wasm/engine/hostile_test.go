@@ -210,9 +210,9 @@ var hostileEngineCases = []hostileCase{
 	}, "time limit"},
 	{"dump past the time limit", Options{}, func(t *testing.T, s *Session) string {
 		s.Exec(context.Background(), "create table many as select value from generate_series(1, 300000)")
-		s.SetTimeLimit(20 * time.Millisecond)
+		s.opts.TimeLimit = 20 * time.Millisecond
 		_, err := s.Dump()
-		s.SetTimeLimit(0)
+		s.opts.TimeLimit = DefaultTimeLimit
 		s.Exec(context.Background(), "drop table many")
 		return errMsg(err)
 	}, "time limit"},
@@ -224,9 +224,9 @@ var hostileEngineCases = []hostileCase{
 		if msg := execMsg(s, b.String()); msg != "" {
 			t.Fatal(msg)
 		}
-		s.SetTimeLimit(time.Millisecond)
+		s.opts.TimeLimit = time.Millisecond
 		_, err := s.Schema()
-		s.SetTimeLimit(0)
+		s.opts.TimeLimit = DefaultTimeLimit
 		s.Exec(context.Background(), "drop table kept2") // nothing: the tables stay for the check below
 		return errMsg(err)
 	}, "time limit"},

@@ -27,7 +27,7 @@ func TestExecLinear(t *testing.T) {
 
 // execTime is the best of three runs of a script of n inserts.
 func execTime(t *testing.T, n int) time.Duration {
-	script := "create table t(x text, y text);\n" + strings.Repeat("insert into t values ('café, naïve -- ; not the end', '" + strings.Repeat("x", 200) + "');\n", n)
+	script := "create table t(x text, y text);\n" + strings.Repeat("insert into t values ('café, naïve -- ; not the end', '"+strings.Repeat("x", 200)+"');\n", n)
 	best := time.Duration(1 << 62)
 	for range 3 {
 		s := openTest(t, Options{})
