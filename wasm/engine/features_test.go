@@ -219,3 +219,22 @@ func TestBuiltInFunctions(t *testing.T) {
 		t.Errorf("got %v %v, want %v", res.Statements, res.Error, want)
 	}
 }
+
+// TestDumpReplays checks dump for what replaying it once failed on:
+// generated columns and text holding NUL.
+func TestDumpReplays(t *testing.T) {
+	t.Parallel()
+	src := fill(t, `create table g(a integer, b integer generated always as (a * 2) virtual, c integer generated always as (a + 1) stored, d text);
+		insert into g(a, d) values (1, 'x' || char(0) || 'y'), (2, char(0)), (3, 'it''s');`)
+	dump, err := src.Dump()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := fill(t, dump)
+	const check = "select a, b, c, d, length(d), hex(d) from g order by a"
+	ctx := context.Background()
+	want, got := src.Exec(ctx, check), dst.Exec(ctx, check)
+	if got.Error != nil || !reflect.DeepEqual(shapes(got.Statements), shapes(want.Statements)) {
+		t.Errorf("replayed:\ngot  %+v %v\nwant %+v\ndump:\n%s", shapes(got.Statements), got.Error, shapes(want.Statements), dump)
+	}
+}
