@@ -116,20 +116,14 @@ func sameRow(a, b engine.Row) bool {
 }
 
 // Same reports whether two values are equal for judging: NULL equals
-// NULL; numbers are equal by value within Tolerance, whether stored as
-// INTEGER or REAL (two integers exactly); text and blobs are equal when
-// identical; values of different kinds are never equal.
+// NULL; numbers are equal by value, whether stored as INTEGER or REAL,
+// exactly when both are whole numbers and else within Tolerance; text and
+// blobs are equal when identical; values of different kinds never are.
 func Same(a, b any) bool {
-	if x, ok := a.(int64); ok {
-		if y, ok := b.(int64); ok {
-			return x == y
-		}
-	}
-	x, aNum := number(a)
-	y, bNum := number(b)
+	aNum, bNum := isNumber(a), isNumber(b)
 	switch {
 	case aNum || bNum:
-		return aNum && bNum && close(x, y)
+		return aNum && bNum && sameNumber(a, b)
 	case a == nil || b == nil:
 		return a == nil && b == nil
 	}
@@ -144,24 +138,47 @@ func Same(a, b any) bool {
 	return false
 }
 
-// number returns v as a float64 when it is a number.
-func number(v any) (float64, bool) {
-	switch v := v.(type) {
-	case int64:
-		return float64(v), true
-	case float64:
-		return v, true
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int64, float64:
+		return true
 	}
-	return 0, false
+	return false
 }
 
-// close reports whether x and y differ by at most Tolerance relative to
-// the larger of them (or to 1, near zero).
-func close(x, y float64) bool {
-	if x == y {
-		return true // infinities included
+// sameNumber compares two numbers (int64 or float64): whole numbers
+// exactly, others within Tolerance.
+func sameNumber(a, b any) bool {
+	if i, ok := a.(int64); ok {
+		if j, ok := b.(int64); ok {
+			return i == j
+		}
+		return intEqualsFloat(i, b.(float64))
 	}
-	return math.Abs(x-y) <= Tolerance*max(1, math.Abs(x), math.Abs(y))
+	x := a.(float64)
+	if j, ok := b.(int64); ok {
+		return intEqualsFloat(j, x)
+	}
+	y := b.(float64)
+	if x == y || (whole(x) && whole(y)) {
+		return x == y // infinities included
+	}
+	return math.Abs(x-y) < Tolerance*max(1, math.Abs(x), math.Abs(y))
+}
+
+// intEqualsFloat compares an integer with a REAL: exactly when the REAL
+// is a whole number (without rounding the integer to a float64 first),
+// else within Tolerance.
+func intEqualsFloat(i int64, f float64) bool {
+	if whole(f) {
+		return f >= -(1<<63) && f < 1<<63 && int64(f) == i
+	}
+	return math.Abs(float64(i)-f) < Tolerance*max(1, math.Abs(f))
+}
+
+// whole reports whether f is a whole number (infinities are not).
+func whole(f float64) bool {
+	return f == math.Trunc(f) && !math.IsInf(f, 0)
 }
 
 // indexName matches the index a plan step uses, which the reader may name

@@ -1,7 +1,7 @@
 // lesson.js: the lesson page's script: defines <sql-cell> and runs cells
 // in page order on the page's database, in a Web Worker.
 import { EngineClient, isStopped } from "./client.js";
-import { answer, compare } from "./exercise.js";
+import { answer, compare, followUp } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
 import { ProgramCell, CSVCell } from "./program-cell.js";
 import { DBPanel } from "./dbpanel.js";
@@ -131,7 +131,14 @@ if (cells().length > 0) {
       target.mark(failed.error);
       target.judged("your SQL fails: " + failed.error.message);
     } else {
-      target.judged(compare(answer(mine[mine.length - 1]), answer(theirs[theirs.length - 1]), target.ordered));
+      // A plan answer is judged on the rows of the query it explains too.
+      const judged = async (results, sql) => {
+        const query = target.checkSQL ? null : followUp(results[0]);
+        if (query === null) return answer(results[results.length - 1]);
+        const again = (await client.run([...above, sql, query])).results;
+        return answer(results[0], again[again.length - 1]);
+      };
+      target.judged(compare(await judged(mine, target.source), await judged(theirs, target.solution), target.ordered));
     }
   }));
 
