@@ -1,0 +1,4 @@
+create table books (
+  id    integer primary key,
+  title text not null
+);

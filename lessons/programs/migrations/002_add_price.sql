@@ -1,0 +1,1 @@
+alter table books add column price integer not null default 0;
