@@ -4,11 +4,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dbtour/dbtour/sqlfmt"
 	"github.com/dbtour/dbtour/wasm/engine"
 )
 
@@ -24,8 +24,9 @@ const (
 )
 
 // FormatValue returns how a result value is shown and its CSS class: NULL
-// as NULL, numbers as JavaScript prints them, a blob as x'hex' (its first
-// BlobShown bytes) and its length, text as it is.
+// as NULL, numbers as SQLite writes them (a REAL always with a point: 7.0),
+// a blob as x'hex' (its first BlobShown bytes) and its length, text as it
+// is. The vectors in web/testdata/format.json hold it and results.js alike.
 func FormatValue(v any) (text, class string) {
 	switch v := v.(type) {
 	case nil:
@@ -33,7 +34,7 @@ func FormatValue(v any) (text, class string) {
 	case int64:
 		return strconv.FormatInt(v, 10), "num"
 	case float64:
-		return formatReal(v), "num"
+		return sqlfmt.Real(v), "num"
 	case []byte:
 		return formatBlob(v), "blob"
 	case string:
@@ -114,28 +115,6 @@ func NumericColumns(st engine.Statement) []bool {
 		num[i] = num[i] && seen
 	}
 	return num
-}
-
-// formatReal formats f as JavaScript's Number.prototype.toString does:
-// the shortest digits that read back as f, in exponent form below 1e-6
-// and from 1e21.
-func formatReal(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case math.IsNaN(f):
-		return "NaN"
-	}
-	if a := math.Abs(f); a == 0 || (a >= 1e-6 && a < 1e21) {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64) // like 1.5e-07 or 1e+21
-	mant, exp, _ := strings.Cut(s, "e")
-	sign := exp[:1]
-	exp = strings.TrimLeft(exp[1:], "0")
-	return mant + "e" + sign + exp
 }
 
 // Describe says what a statement without result columns did.

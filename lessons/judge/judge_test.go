@@ -1,15 +1,11 @@
 package judge
 
 import (
-	"bytes"
-	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"os"
-	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/dbtour/dbtour/internal/wiretest"
 	"github.com/dbtour/dbtour/wasm/engine"
 )
 
@@ -66,7 +62,7 @@ func table(t *testing.T, w *wireTable) *Table {
 	for _, r := range w.Rows {
 		row := engine.Row{}
 		for _, raw := range r {
-			v, err := decode(raw)
+			v, err := wiretest.Value(raw)
 			if err != nil {
 				t.Fatalf("%s: %v", raw, err)
 			}
@@ -75,41 +71,6 @@ func table(t *testing.T, w *wireTable) *Table {
 		tab.Rows = append(tab.Rows, row)
 	}
 	return tab
-}
-
-// decode reads one value in the engine's JSON. A plain number with a
-// point or an exponent must not hold a whole number: JavaScript would
-// read it as an integer, so such a REAL is written {"real": "7.0"}.
-func decode(raw json.RawMessage) (any, error) {
-	var tagged map[string]string
-	if json.Unmarshal(raw, &tagged) == nil && len(tagged) == 1 {
-		switch {
-		case tagged["int"] != "":
-			return strconv.ParseInt(tagged["int"], 10, 64)
-		case tagged["real"] != "":
-			return strconv.ParseFloat(tagged["real"], 64)
-		case tagged["blob"] != "":
-			return base64.StdEncoding.DecodeString(tagged["blob"])
-		}
-	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	var v any
-	if err := d.Decode(&v); err != nil {
-		return nil, err
-	}
-	n, ok := v.(json.Number)
-	if !ok {
-		return v, nil
-	}
-	if !strings.ContainsAny(string(n), ".eE") {
-		return n.Int64()
-	}
-	f, err := n.Float64()
-	if err == nil && f == float64(int64(f)) {
-		return nil, fmt.Errorf("a whole REAL must be tagged {\"real\": ...} for JavaScript")
-	}
-	return f, err
 }
 
 func TestSame(t *testing.T) {

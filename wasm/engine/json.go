@@ -14,8 +14,9 @@ const maxSafeInteger = 1<<53 - 1
 // MarshalJSON encodes a row for JavaScript without losing a value's type:
 // NULL is null, text a string, an integer or a finite real a number.
 // Values JSON has no number for are tagged objects: {"int":"…"} for an
-// integer beyond ±(2^53-1), {"real":"Infinity"|"-Infinity"|"NaN"} and
-// {"blob":"<base64>"}.
+// integer beyond ±(2^53-1), {"real":"Infinity"|"-Infinity"|"NaN"},
+// {"real":"7"} for a whole REAL up to ±(2^53-1) (JSON would not tell it
+// from an INTEGER) and {"blob":"<base64>"}.
 func (r Row) MarshalJSON() ([]byte, error) {
 	b := []byte{'['}
 	for i, v := range r {
@@ -49,6 +50,11 @@ func appendValue(b []byte, v any) ([]byte, error) {
 			return append(b, `{"real":"-Infinity"}`...), nil
 		case math.IsNaN(v):
 			return append(b, `{"real":"NaN"}`...), nil
+		case v == math.Trunc(v) && math.Abs(v) <= maxSafeInteger:
+			// A whole REAL would read as an integer in JavaScript; the
+			// page shows it as SQLite does, 7.0, so it is tagged.
+			b = append(b, `{"real":"`...)
+			return append(strconv.AppendFloat(b, v, 'g', -1, 64), `"}`...), nil
 		}
 		return strconv.AppendFloat(b, v, 'g', -1, 64), nil
 	case []byte:

@@ -20,6 +20,8 @@ func TestRowMarshalJSON(t *testing.T) {
 		{"huge integers", Row{int64(maxSafeInteger + 1), int64(math.MinInt64)},
 			`[{"int":"9007199254740992"},{"int":"-9223372036854775808"}]`},
 		{"reals", Row{1.5, 1e300, -0.25}, `[1.5,1e+300,-0.25]`},
+		{"whole reals", Row{7.0, math.Copysign(0, -1), float64(maxSafeInteger)},
+			`[{"real":"7"},{"real":"-0"},{"real":"9.007199254740991e+15"}]`},
 		{"non-finite reals", Row{math.Inf(1), math.Inf(-1), math.NaN()},
 			`[{"real":"Infinity"},{"real":"-Infinity"},{"real":"NaN"}]`},
 		{"text", Row{"a\"<b>\n"}, `["a\"\u003cb\u003e\n"]`},

@@ -103,7 +103,7 @@
       const index = byteIndex(sql);
       for (const st of res.statements) {
         st.offset = index(st.offset);
-        if (st.rows) st.rows = st.rows.map(fromRow);
+        if (st.rows) st.rows = fromRows(st);
       }
       if (res.error) res.error.offset = index(res.error.offset);
       return res;
@@ -312,16 +312,34 @@
   }
 
   // fromRow turns the engine's tagged values into JS values: a bigint for an
-  // integer beyond 2^53, a Uint8Array for a blob, Infinity and NaN.
-  function fromRow(row) {
+  // integer beyond 2^53, a Uint8Array for a blob, a number for a tagged REAL
+  // (a whole one, Infinity, NaN), whose index in the row it adds to reals.
+  function fromRow(row, reals) {
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (v === null || typeof v !== "object") continue;
       if ("int" in v) row[i] = BigInt(v.int);
-      else if ("real" in v) row[i] = Number(v.real);
-      else if ("blob" in v) row[i] = Uint8Array.from(atob(v.blob), (c) => c.charCodeAt(0));
+      else if ("real" in v) {
+        row[i] = Number(v.real);
+        if (reals) reals.push(i);
+      } else if ("blob" in v) row[i] = Uint8Array.from(atob(v.blob), (c) => c.charCodeAt(0));
     }
     return row;
+  }
+
+  // fromRows converts a statement's rows and sets st.reals to where its
+  // tagged REALs are (row * columns + column), which JSON alone would show
+  // as integers: the page writes them as SQLite does, 7.0.
+  function fromRows(st) {
+    const reals = [], at = [];
+    const rows = st.rows.map((row, r) => {
+      at.length = 0;
+      fromRow(row, at);
+      for (const i of at) reals.push(r * row.length + i);
+      return row;
+    });
+    if (reals.length > 0) st.reals = reals;
+    return rows;
   }
 
   // byteIndex returns a function mapping UTF-8 byte offsets in sql, as the

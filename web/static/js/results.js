@@ -2,6 +2,8 @@
 // renders (web/cell.templ, web/format.go). Values are always inserted as
 // text, never HTML.
 
+import { formatNumber, isReal } from "./sqlvalue.js";
+
 // blobShown and textShown mirror web.BlobShown and web.TextShown.
 const blobShown = 16;
 const textShown = 160;
@@ -54,10 +56,11 @@ function rows(st, many) {
     head.append(th);
   });
   const body = table.createTBody();
-  for (const row of st.rows) {
+  const real = isReal(st);
+  st.rows.forEach((row, r) => {
     const tr = body.insertRow();
-    for (const v of row) tr.append(value(v));
-  }
+    row.forEach((v, c) => tr.append(value(v, real(r, c))));
+  });
   const grid = el("div", "grid");
   grid.tabIndex = 0;
   grid.append(table);
@@ -73,29 +76,37 @@ function rows(st, many) {
 }
 
 // value mirrors the value component of web/cell.templ: a long text shows
-// its start and opens to show all of it.
-function value(v) {
-  const [text, cls] = formatValue(v);
-  const chars = cls === "text" ? Array.from(text) : [];
-  if (chars.length <= textShown) return el("td", cls, text);
+// its start and opens to show all of it. real marks a REAL.
+function value(v, real) {
+  const [text, cls] = formatValue(v, real);
+  const head = cls === "text" ? clip(text) : null;
+  if (head === null) return el("td", cls, text);
   const td = el("td", "text long");
   const details = document.createElement("details");
   const summary = document.createElement("summary");
-  summary.append(el("span", "head", chars.slice(0, textShown).join("") + "…"), " ", el("span", "more", count(chars.length, "character")));
+  summary.append(el("span", "head", head + "…"), " ", el("span", "more", count(Array.from(text).length, "character")));
   details.append(summary, el("span", "all", text));
   td.append(details);
   return td;
 }
 
-// formatValue mirrors web.FormatValue: how a value reads and its class.
-export function formatValue(v) {
+// formatValue mirrors web.FormatValue: how a value reads and its class;
+// real marks a REAL holding a whole number (see sqlvalue.js), shown 7.0.
+export function formatValue(v, real = false) {
   if (v === null) return ["NULL", "null"];
-  if (typeof v === "number" || typeof v === "bigint") return [String(v), "num"];
+  if (typeof v === "number" || typeof v === "bigint") return [formatNumber(v, real), "num"];
   if (v instanceof Uint8Array) {
     const hex = Array.from(v.subarray(0, blobShown), (b) => b.toString(16).padStart(2, "0")).join("");
     return [`x'${hex}${v.length > blobShown ? "…" : ""}' (${count(v.length, "byte")})`, "blob"];
   }
   return [String(v), "text"];
+}
+
+// clip mirrors web.Clip: the start of a text longer than textShown
+// characters, shown until the reader opens it; null for a short text.
+export function clip(text) {
+  const chars = Array.from(text);
+  return chars.length <= textShown ? null : chars.slice(0, textShown).join("");
 }
 
 // numericColumns mirrors web.NumericColumns.
