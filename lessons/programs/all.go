@@ -6,6 +6,7 @@ var all = map[string]Program{
 	"add-customer":     {File: "add_customer.go", SQL: addCustomer},
 	"batch-timing":     {File: "batch_timing.go", SQL: batchTiming},
 	"begin-on-pool":    {File: "begin_on_pool.go", SQL: beginOnPool},
+	"busy-wait":        {File: "busy_wait.go", SQL: busyWait},
 	"conn-pragmas":     {File: "conn_pragmas.go", SQL: connPragmas},
 	"find-customer":    {File: "find_customer.go", SQL: findCustomer},
 	"gorm-authors":     {File: "gorm_authors.go", GORM: gormAuthors},
@@ -21,6 +22,7 @@ var all = map[string]Program{
 	"gorm-soft-delete": {File: "gorm_soft_delete.go", GORM: gormSoftDelete},
 	"gorm-update":      {File: "gorm_update.go", GORM: gormUpdate},
 	"login":            {File: "login.go", SQL: login},
+	"lost-update":      {File: "lost_update.go", SQL: lostUpdate},
 	"memory-pool":      {File: "memory_pool.go", SQL: memoryPool},
 	"migrate":          {File: "migrate.go", SQL: migrate},
 	"orders-report":    {File: "orders_report.go", SQL: ordersReport},
@@ -32,4 +34,5 @@ var all = map[string]Program{
 	"sql-basics":       {File: "sql_basics.go", SQL: sqlBasics},
 	"time-roundtrip":   {File: "time_roundtrip.go", SQL: timeRoundTrip},
 	"transfer":         {File: "transfer.go", SQL: transferProgram},
+	"two-connections":  {File: "two_connections.go", SQL: twoConnections},
 }
