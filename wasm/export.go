@@ -58,7 +58,7 @@ func (a *api) execBytes(db int, sql, params []byte) []byte {
 	res := engine.Result{Statements: []engine.Statement{}}
 	if s, ok := a.sessions[db]; !ok {
 		res.Error = toError(errClosed)
-	} else if args, err := jsonParams(params); err != nil {
+	} else if args, err := engine.ParseParams(params); err != nil {
 		res.Error = toError(err)
 	} else {
 		res = s.Exec(context.Background(), string(sql), args...)

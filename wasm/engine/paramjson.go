@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package main
+package engine
 
 import (
 	"errors"
@@ -9,17 +7,17 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/dbtour/dbtour/wasm/engine"
 )
 
-// jsonParams decodes the parameters engine.js sends with execDirect, as
-// JSON: an array binds by position, an object by name, and no bytes mean
-// none. Values convert as goParams's do; JSON has no bigint or Infinity,
-// so engine.js tags them as {"int": "digits"} and {"real": "Infinity"|
-// "-Infinity"|"NaN"}. It is a small parser for that shape only:
-// encoding/json's decoder would add about 260 KB to engine.wasm.
-func jsonParams(b []byte) ([]any, error) {
+// ParseParams decodes parameters sent as JSON (engine.js's fast exec path
+// does) into what Exec binds: an array binds by position, an object by
+// name, and no bytes mean none. A null is NULL, an integral number within
+// ±2^53 an integer, another number a real, a string text and a boolean
+// 0 or 1. JSON has no bigint or Infinity, so engine.js tags them as
+// {"int": "digits"} and {"real": "Infinity"|"-Infinity"|"NaN"}. It is a
+// small parser for that shape only, in time linear in len(b), without
+// recursion: encoding/json's decoder would add about 260 KB to engine.wasm.
+func ParseParams(b []byte) ([]any, error) {
 	if len(b) == 0 {
 		return nil, nil
 	}
@@ -30,7 +28,7 @@ func jsonParams(b []byte) ([]any, error) {
 	case '[':
 		out, err = p.list()
 	case '{':
-		var named engine.Named
+		var named Named
 		named, err = p.named()
 		out = []any{named}
 	default:
@@ -101,8 +99,8 @@ func (p *paramParser) list() ([]any, error) {
 }
 
 // named reads {"name": v, …} of parameter values.
-func (p *paramParser) named() (engine.Named, error) {
-	out := engine.Named{}
+func (p *paramParser) named() (Named, error) {
+	out := Named{}
 	err := p.object(func(k string) error {
 		v, err := p.value()
 		if err != nil {
