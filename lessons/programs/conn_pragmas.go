@@ -11,7 +11,7 @@ import (
 // the pool, while pragmas in the data source name reach every connection
 // the pool opens.
 func connPragmas(ctx context.Context, _ *sql.DB, _ Inputs, out io.Writer) error {
-	byExec, err := sql.Open("sqlite3", "file:/pragma-exec?vfs=memdb")
+	byExec, err := sql.Open("sqlite3", memdbDSN("pragma-exec"))
 	if err != nil {
 		return err
 	}
@@ -24,8 +24,7 @@ func connPragmas(ctx context.Context, _ *sql.DB, _ Inputs, out io.Writer) error 
 		return err
 	}
 
-	const dsn = "file:/pragma-dsn?vfs=memdb" +
-		"&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+	dsn := memdbDSN("pragma-dsn") + "&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 	byDSN, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package programs
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"io"
@@ -13,15 +14,16 @@ import (
 // ":memory:" every connection opens a database of its own.
 func memoryPool(ctx context.Context, _ *sql.DB, _ Inputs, out io.Writer) error {
 	tries := []struct {
+		label    string
 		dsn      string
-		maxConns int
+		maxConns int // 0: no limit
 	}{
-		{":memory:", 0},                  // 0: no limit
-		{":memory:", 1},                  // fix 1: one connection
-		{"file:/pool-demo?vfs=memdb", 0}, // fix 2: a shared database
+		{":memory:, no limit", ":memory:", 0},
+		{":memory:, SetMaxOpenConns(1)", ":memory:", 1},
+		{"file:/NAME?vfs=memdb, no limit", memdbDSN("pool-demo"), 0},
 	}
 	for _, t := range tries {
-		fmt.Fprintf(out, "%s, max open connections %d:\n  ", t.dsn, t.maxConns)
+		fmt.Fprintf(out, "%s\n  ", t.label)
 		if err := twoAtOnce(ctx, t.dsn, t.maxConns); err != nil {
 			fmt.Fprintln(out, "fails:", err)
 		} else {
@@ -29,6 +31,14 @@ func memoryPool(ctx context.Context, _ *sql.DB, _ Inputs, out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// memdbDSN names a new shared in-memory database: the name starts with
+// "/", so every connection that opens it opens the same database, and it
+// ends in random text, so that programs running at the same time in one
+// process (tests in parallel, say) never share it.
+func memdbDSN(prefix string) string {
+	return "file:/" + prefix + "-" + rand.Text() + "?vfs=memdb"
 }
 
 // twoAtOnce creates a table, then counts its rows while another query's
