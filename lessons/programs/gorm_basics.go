@@ -39,14 +39,23 @@ func gormBasics(db *gorm.DB, in Inputs, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "read back: %+v\n", first)
 
+	// Every GORM call returns the *gorm.DB; its Error field says whether
+	// the SQL failed.
 	var recent []Member
-	db.Where("joined_year >= ?", year).Order("name").Find(&recent)
+	if err := db.Where("joined_year >= ?", year).Order("name").Find(&recent).Error; err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "%d member(s) joined in %d or later\n", len(recent), year)
 
-	db.Model(&first).Update("joined_year", year-1)
+	if err := db.Model(&first).Update("joined_year", year-1).Error; err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "updated: %+v\n", first)
 
 	result := db.Where("joined_year < ?", 1900).Delete(&Member{})
+	if result.Error != nil {
+		return result.Error
+	}
 	fmt.Fprintf(out, "deleted %d member(s) who joined before 1900\n", result.RowsAffected)
-	return result.Error
+	return nil
 }

@@ -53,7 +53,11 @@ func addTo(ctx context.Context, tx *sql.Tx, owner string, cents int) error {
 		return err
 	}
 	// An update that matches no row is no error in SQL, but it is here.
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("rows affected for %q: %w", owner, err)
+	}
+	if n != 1 {
 		return fmt.Errorf("no account for %q", owner)
 	}
 	return nil
