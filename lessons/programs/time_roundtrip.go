@@ -12,8 +12,8 @@ import (
 // hours east of UTC and once in UTC, shows the text the driver wrote,
 // and reads both back into time.Time values.
 func timeRoundTrip(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) error {
-	// A column declared datetime tells the driver to decode its values
-	// back into time.Time when scanned.
+	// Declared datetime, not text: the driver hands a text column's
+	// values to Scan as strings, which a time.Time cannot take.
 	_, err := db.ExecContext(ctx, `create table deliveries (
 		id         integer primary key,
 		shipped_at datetime not null
