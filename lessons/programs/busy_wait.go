@@ -10,7 +10,7 @@ import (
 
 // busyWait shows the busy timeout: while A holds the write lock, B's
 // begin immediate fails at once with a timeout of 0, and waits for A's
-// commit with a timeout of one second.
+// commit with a timeout of two seconds.
 func busyWait(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) error {
 	a, b, err := connPair(ctx, db)
 	if err != nil {
@@ -32,7 +32,7 @@ func busyWait(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) error {
 		_, err := a.ExecContext(ctx, "commit")
 		committed <- err
 	}()
-	tryBegin(ctx, b, out, 1000)
+	tryBegin(ctx, b, out, 2000)
 	if err := <-committed; err != nil {
 		return fmt.Errorf("A's commit: %w", err)
 	}
