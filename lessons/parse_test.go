@@ -174,3 +174,31 @@ func TestParseExercise(t *testing.T) {
 		t.Errorf("reject: got %+v, want %+v", ex.Reject, want)
 	}
 }
+
+// TestExercisesHaveAnswers holds the course that ships to its policy
+// (README.md, Judging): every exercise has at least two accept blocks and
+// one reject block, which dbtour check then judges.
+func TestExercisesHaveAnswers(t *testing.T) {
+	t.Parallel()
+	c, err := Load(Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range c.Lessons {
+		for _, cell := range l.Cells() {
+			if cell.Kind != Exercise {
+				continue
+			}
+			n++
+			if len(cell.Accept) < 2 || len(cell.Reject) < 1 {
+				t.Errorf("%s.md:%d: exercise has %d accept and %d reject block(s); it needs at least 2 and 1",
+					l.Slug, cell.Line, len(cell.Accept), len(cell.Reject))
+			}
+		}
+	}
+	t.Logf("%d exercises", n)
+	if n == 0 {
+		t.Error("the course has no exercises")
+	}
+}
