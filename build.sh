@@ -147,6 +147,13 @@ bench() {
   go run ./bench "$@"
 }
 
+# proto runs the engine prototype's build (proto/csqlite/build.sh: SQLite
+# as clang-built wasm under go-sqlite3's Go driver), apart from the default
+# engine.
+proto() {
+  proto/csqlite/build.sh "$@"
+}
+
 case "${1:-}" in
   run) build; exec bin/dbtour serve "${@:2}" ;;
   test) time test_all ;;
@@ -156,5 +163,6 @@ case "${1:-}" in
   wasm) wasm ;;
   load) load ;;
   bench) bench "${@:2}" ;;
+  proto) proto "${@:2}" ;;
   *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -5,17 +5,20 @@
 # glue and libc from go-sqlite3's own modules, extensions from Debian's
 # source package, the toolchain from Debian.
 #
-#   proto/csqlite/build.sh sqlite   out/sqlite3.wasm (non-PIC, own memory: the minimal path)
-#   proto/csqlite/build.sh side     out/sqlite3-side.wasm (PIC side module over Go's memory)
+#   proto/csqlite/build.sh engine   out/engine.wasm + out/sqlite3-side.wasm
+#   proto/csqlite/build.sh size     their sizes, raw and brotli, beside today's engine
+#   proto/csqlite/build.sh test     the engine's tests and web/jstest on it, under Node
+#   proto/csqlite/build.sh bench    the bulk workload under Node, today's engine beside it
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The amalgamation: github.com/mattn/go-sqlite3 v1.14.52 vendors SQLite 3.53.4,
-# the version go-sqlite3-wasm v6.3.35304 (today's engine) translates.
+# go-sqlite3's glue (build/*.c, exports.txt, sqlite_opt.h) and API: the
+# go-sqlite3-wasm that dbtour's go.mod requires.
+GLUE_MOD=github.com/ncruces/go-sqlite3-wasm/v6@$(cd ../.. && go list -m -f '{{.Version}}' github.com/ncruces/go-sqlite3-wasm/v6)
+# The amalgamation: github.com/mattn/go-sqlite3 v1.14.52 vendors SQLite
+# 3.53.4, the version go-sqlite3-wasm v6.3.35304 translates; sources()
+# checks the two agree.
 AMALGAMATION_MOD=github.com/mattn/go-sqlite3@v1.14.52
-SQLITE_VERSION=3.53.4
-# go-sqlite3's glue (build/*.c, exports.txt, sqlite_opt.h): the module today's engine uses.
-GLUE_MOD=github.com/ncruces/go-sqlite3-wasm/v6@v6.3.35304
 # libc-gen's freestanding C library (headers, malloc): the one the glue is written for.
 LIBC_MOD=github.com/ncruces/wasm2go@v0.4.15
 # ext/misc (generate_series, decimal, ...) is not in the amalgamation: Debian's
@@ -32,10 +35,10 @@ die() { printf 'proto/csqlite: %s\n' "$*" >&2; exit 1; }
 need_tools() {
   CLANG=$(command -v clang-19 || command -v clang-16 || true)
   WASM_LD=$(command -v wasm-ld-19 || command -v wasm-ld-16 || true)
-  if [ -z "$CLANG" ] || [ -z "$WASM_LD" ] || ! command -v wasm-opt >/dev/null || [ ! -f /usr/lib/wasm32-wasi/libc.a ]; then
-    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "install clang-19 lld-19 binaryen wasi-libc (Debian)"
-    say "installing clang-19 lld-19 binaryen wasi-libc (Debian)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-19 lld-19 binaryen wasi-libc >/dev/null
+  if [ -z "$CLANG" ] || [ -z "$WASM_LD" ] || ! command -v wasm-opt >/dev/null || ! command -v wasm-objdump >/dev/null || [ ! -f /usr/lib/wasm32-wasi/libc.a ]; then
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || die "install clang-19 lld-19 binaryen wabt wasi-libc (Debian)"
+    say "installing clang-19 lld-19 binaryen wabt wasi-libc (Debian)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-19 lld-19 binaryen wabt wasi-libc >/dev/null
     CLANG=$(command -v clang-19); WASM_LD=$(command -v wasm-ld-19)
   fi
 }
@@ -45,11 +48,16 @@ moddir() { go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'; }
 # sources lays out the C sources in $SRC, once.
 sources() {
   [ -f "$SRC/.done" ] && return
-  say "sources: SQLite $SQLITE_VERSION ($AMALGAMATION_MOD), glue ($GLUE_MOD), libc ($LIBC_MOD), ext/misc (Debian)"
+  say "sources: amalgamation ($AMALGAMATION_MOD), glue ($GLUE_MOD), libc ($LIBC_MOD), ext/misc (Debian)"
   rm -rf "$SRC" && mkdir -p "$SRC/ext" "$SRC/libc"
   local amal glue libc
   amal=$(moddir "$AMALGAMATION_MOD"); glue=$(moddir "$GLUE_MOD"); libc=$(moddir "$LIBC_MOD")
-  grep -q "define SQLITE_VERSION *\"$SQLITE_VERSION\"" "$amal/sqlite3-binding.c" || die "$AMALGAMATION_MOD is not SQLite $SQLITE_VERSION"
+  # download.sh names the SQLite release the glue was written for (sqlite-autoconf-3530400).
+  local want have
+  want=$(sed -n 's/.*sqlite-autoconf-\([0-9]*\)\.tar.*/\1/p' "$glue/build/download.sh" | awk '{printf "%d.%d.%d", substr($0,1,1), substr($0,2,2), substr($0,4,2)}')
+  have=$(sed -n 's/^#define SQLITE_VERSION *"\(.*\)"/\1/p' "$amal/sqlite3-binding.c")
+  [ "$want" = "$have" ] || die "$GLUE_MOD is written for SQLite $want, $AMALGAMATION_MOD vendors $have"
+  say "SQLite $have"
   cp "$amal/sqlite3-binding.c" "$SRC/sqlite3.c"
   cp "$amal/sqlite3-binding.h" "$SRC/sqlite3.h"
   cp "$amal/sqlite3ext.h" "$SRC/sqlite3ext.h"
@@ -95,18 +103,6 @@ libc_objs() {
   (cd "$OUT/libc" && "$(dirname "$(readlink -f "$WASM_LD")")/llvm-ar" x /usr/lib/wasm32-wasi/libc.a "${STRING_OBJS[@]/%/.o}")
 }
 
-# sqlite builds the minimal-path module: go-sqlite3-wasm's own main.c, its
-# own memory, everything it does not define imported.
-sqlite() {
-  need_tools; sources; libc_objs
-  say "out/sqlite3.wasm (clang $("$CLANG" -dumpversion))"
-  "$CLANG" "${CFLAGS[@]}" -o "$OUT/sqlite3.raw.wasm" "$SRC/main.c" "$OUT"/libc/*.o \
-    -mexec-model=reactor -fuse-ld="$WASM_LD" \
-    -Wl,--stack-first -Wl,--export-table -Wl,--import-memory -Wl,--import-undefined \
-    $(awk '!/^main_/ {print "-Wl,--export="$0}' "$SRC/exports.txt")
-  wasm-opt "$OUT/sqlite3.raw.wasm" -o "$OUT/sqlite3.wasm" -Oz --strip-debug --strip-producers --strip-target-features
-}
-
 # side builds the design-B module: position-independent, importing Go's
 # memory, a table, its data and stack bases, and the heap's bounds
 # (GOT.mem.__heap_base, __heap_end), which the loader places in a
@@ -147,10 +143,37 @@ engine() {
     -o "proto/csqlite/$OUT/engine.wasm" ./wasm)
 }
 
+# today builds today's engine from the same tree, for the side-by-side runs.
+today() {
+  say "out/today.wasm (today's engine, same tree)"
+  (cd ../.. && GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "proto/csqlite/$OUT/today.wasm" ./wasm)
+}
+
+# size prints each engine file's bytes, raw and brotli (best, as served).
+size() {
+  engine; today
+  (cd ../.. && go run ./server/precompress proto/csqlite/$OUT/engine.wasm proto/csqlite/$OUT/sqlite3-side.wasm proto/csqlite/$OUT/today.wasm)
+  for f in today.wasm engine.wasm sqlite3-side.wasm; do
+    printf '%-18s %9d raw %9d brotli\n' "$f" "$(stat -c %s "$OUT/$f")" "$(stat -c %s "$OUT/$f.br")"
+  done
+}
+
+# run_tests runs the engine package's tests (GOOS=js, Go's Node runner) and
+# web/jstest on the prototype; node-preload.js puts SQLite in place.
+run_tests() {
+  engine
+  local preload="--require=$PWD/node-preload.js"
+  say "go test ./wasm/engine (GOOS=js GOARCH=wasm, Node) on the prototype"
+  (cd ../.. && NODE_OPTIONS="$preload" PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm \
+    go test -modfile="proto/csqlite/$OUT/go.mod" -count=1 ./wasm/engine "$@")
+  say "web/jstest (Node) on the prototype"
+  (cd ../.. && NODE_OPTIONS="$preload" node --test web/jstest/)
+}
+
 case "${1:-}" in
-  sources) sources ;;
   engine) engine ;;
-  sqlite) sqlite ;;
-  side) side ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  size) size ;;
+  test) run_tests "${@:2}" ;;
+  bench) engine; today; node nodebench.js "$OUT/today.wasm" "$OUT/engine.wasm" "${@:2}" ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
