@@ -57,7 +57,7 @@ func (a *api) object() js.Value {
 	}
 	obj := map[string]any{}
 	for name, f := range funcs {
-		obj[name] = js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+		obj[name] = js.FuncOf(func(_ js.Value, args []js.Value) any { return safe(f, args) })
 	}
 	return js.ValueOf(obj)
 }

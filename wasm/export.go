@@ -42,7 +42,13 @@ func exportInput(n int32) unsafe.Pointer {
 }
 
 //go:wasmexport dbtourExec
-func exportExec(db, sqlLen, paramsLen int32) int32 {
+func exportExec(db, sqlLen, paramsLen int32) (n int32) {
+	defer func() {
+		if p := recover(); p != nil { // as safe does for the raw API
+			output = []byte(reply(nil, fmt.Errorf("internal error in the engine: %v", p)))
+			n = int32(len(output))
+		}
+	}()
 	output = exported.execBytes(int(db), input[:sqlLen], input[sqlLen:sqlLen+paramsLen])
 	return int32(len(output))
 }

@@ -29,6 +29,19 @@ func reply(v any, err error) string {
 	return string(b)
 }
 
+// safe calls f, turning a panic into an error reply: a panic that left a
+// call from JavaScript would end the Go program, and every later call
+// would fail. The engine recovers go-sqlite3's panics itself; this is for
+// the rest (a JavaScript value of a shape no one expected).
+func safe(f func(args []js.Value) any, args []js.Value) (out any) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = reply(nil, fmt.Errorf("internal error in the engine: %v", p))
+		}
+	}()
+	return f(args)
+}
+
 // toError makes err an engine.Error, the one error shape JavaScript sees.
 func toError(err error) *engine.Error {
 	var e *engine.Error

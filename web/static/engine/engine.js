@@ -93,12 +93,18 @@
     }
 
     // execScript runs every statement of sql and returns the full result
-    // ({statements, error}); it never throws. Offsets are string indexes.
+    // ({statements, error}); it never throws: even a failure of the engine
+    // itself comes back as the result's error. Offsets are string indexes.
     execScript(sql, params) {
-      const json = this.raw.execDirect && typeof sql === "string" ? jsonParams(params) : null;
-      const res = JSON.parse(json !== null
-        ? this.raw.execDirect(this.handle, sql, json)
-        : this.raw.exec(this.handle, sql, toParams(params)));
+      let res;
+      try {
+        const json = this.raw.execDirect && typeof sql === "string" ? jsonParams(params) : null;
+        res = JSON.parse(json !== null
+          ? this.raw.execDirect(this.handle, sql, json)
+          : this.raw.exec(this.handle, sql, toParams(params)));
+      } catch (err) {
+        return { statements: [], error: { message: `the engine failed: ${err.message}`, code: 1, statement: 0, offset: 0, line: 1, column: 1 } };
+      }
       if (typeof sql !== "string") return res;
       const index = byteIndex(sql);
       for (const st of res.statements) {
@@ -343,16 +349,18 @@
   }
 
   // byteIndex returns a function mapping UTF-8 byte offsets in sql, as the
-  // engine reports them, to string indexes.
+  // engine reports them, to string indexes. It walks on from the offset it
+  // mapped last, so mapping the ascending offsets of a script's statements
+  // costs the script's length once, not once per statement.
   function byteIndex(sql) {
     if (!/[^\x00-\x7f]/.test(sql)) return (offset) => offset;
-    const bytes = new TextEncoder();
+    let b = 0, i = 0; // byte b of the UTF-8 is string index i
     return (offset) => {
-      let b = 0, i = 0;
-      for (const ch of sql) {
-        if (b >= offset) break;
-        b += bytes.encode(ch).length;
-        i += ch.length;
+      if (offset < b) b = i = 0;
+      while (b < offset && i < sql.length) {
+        const c = sql.codePointAt(i); // a lone surrogate encodes as U+FFFD: 3 bytes
+        b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        i += c > 0xffff ? 2 : 1;
       }
       return i;
     };
