@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/dbtour/dbtour/lessons"
+	"github.com/dbtour/dbtour/lessons/course"
 	"github.com/dbtour/dbtour/wasm/engine"
 	"github.com/dbtour/dbtour/wasm/runner"
 	"github.com/dbtour/dbtour/web"
@@ -34,8 +37,12 @@ func assetsDir(version string) string {
 }
 
 // renderPages renders every page of the course to HTML, keyed by URL path;
-// pages link to the assets of the given version.
+// pages link to the assets of the given version. A program cell naming no
+// program fails it, as a malformed lesson fails loading.
 func renderPages(ctx context.Context, c *lessons.Course, version string) (map[string][]byte, error) {
+	if unknown := course.UnknownPrograms(c); len(unknown) > 0 {
+		return nil, errors.New(strings.Join(unknown, "\n"))
+	}
 	pages := map[string][]byte{}
 	index, err := renderHTML(ctx, web.IndexPage(indexView(c, version)))
 	if err != nil {
