@@ -1,8 +1,9 @@
 // Package sqlfmt writes SQLite values as text the way SQLite itself does
 // (and so its shell): a REAL always reads as a REAL, 7.0 and not 7. The
 // result grid (web/format.go and web/static/js/results.js) and the
-// exercise judge's messages use it; the vectors in testdata/values.json
-// hold the Go and JavaScript twins to the same output.
+// exercise judge's messages use it; the vectors in web/testdata/format.json
+// hold the Go and JavaScript twins (web/static/js/sqlvalue.js) to the same
+// output.
 package sqlfmt
 
 import (
@@ -11,10 +12,13 @@ import (
 	"strings"
 )
 
-// Real formats f as SQLite converts a REAL to TEXT: the shortest of 15
-// significant digits that reads back as f, else 17; a decimal point
-// always ("7.0", "1.0e+21"); exponent form below 1e-4 and from 1e17, with
-// at least two exponent digits. Infinities read "Inf" and "-Inf".
+// Real formats f as SQLite converts a REAL to TEXT: 15 significant digits
+// when they read back as f, else 17; a decimal point always ("7.0",
+// "1.0e+21"); exponent form below 1e-4 and from 1e17, with at least two
+// exponent digits. Infinities read "Inf" and "-Inf". The digits are
+// correctly rounded; SQLite's own conversion is not always, and for about
+// one value in twenty (random bit patterns; fewer among prices and
+// averages) it picks 17 digits where 15 read back, or a different 17th.
 func Real(f float64) string {
 	switch {
 	case math.IsInf(f, 1):
