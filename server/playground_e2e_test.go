@@ -302,7 +302,8 @@ func testPlaygroundStop(ctx context.Context, t *testing.T) {
 	}
 	button := `document.querySelector('[data-testid=pg-app] button[data-action=run]').textContent`
 	pgWait(ctx, t, button+` === "Stop"`, button, "Run becomes Stop while running")
-	time.Sleep(300 * time.Millisecond)
+	armed := `document.querySelector('[data-testid=pg-app] button[data-action=run]').dataset.stopReady !== undefined`
+	pgWait(ctx, t, armed, button, "Stop to be armed")
 	if err := chromedp.Do(ctx, chromedp.Click(run)); err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func testPlaygroundImportText(ctx context.Context, t *testing.T, dir string) {
 	pgWaitMessage(ctx, t, "Imported 2 rows from “sales 2024.csv” into table sales_2024.")
 	pgWaitTables(ctx, t, "authors,books,cities,sales_2024")
 	pgRun(ctx, t, "select c.name, s.amount, typeof(s.amount), s.note from cities c, sales_2024 s where c.name = 'Oslo' order by s.amount",
-		[][][]string{{{"Oslo", "7", "real", "NULL"}, {"Oslo", "12.5", "real", "first"}}})
+		[][][]string{{{"Oslo", "7.0", "real", "NULL"}, {"Oslo", "12.5", "real", "first"}}})
 }
 
 // testPlaygroundDrop drops a file on the page, as a reader dragging it from

@@ -1,46 +1,85 @@
-// client.js: promise-based connections to the engine's workers.
+// client.js: a page's connection to the engine's worker (worker.js), for
+// lesson pages and the playground alike.
 
-// WorkerClient sends messages to a worker, one reply per message matched
-// by id, and can abandon a busy worker by replacing it.
-export class WorkerClient {
-  constructor(workerURL) {
+// Engine sends requests to the worker, one reply per request matched by
+// id. It keeps the latest checkpoint the worker posts (the database as it
+// was before the work under way) so that when it must replace the worker
+// (Stop, or an engine that died) the new one starts from that state.
+export class Engine {
+  // engine names the engine file the worker loads: "engine.wasm", or
+  // "engine-orm.wasm" for pages that run example programs.
+  constructor(workerURL, engine = "engine.wasm") {
     this.workerURL = workerURL;
+    this.engine = engine;
     this.nextID = 1;
     this.pending = new Map();
+    this.checkpoint = null;
     this.start();
   }
 
+  // start starts a worker on the engine, restoring the kept checkpoint.
   start() {
+    this.broken = false;
     this.worker = new Worker(this.workerURL);
     this.worker.onmessage = ({ data }) => this.settle(data);
-    this.worker.onerror = (ev) => this.failAll(ev.message || "the engine worker failed to start");
+    this.worker.onerror = (ev) => {
+      this.broken = true;
+      this.failAll(ev.message || "the engine worker failed");
+    };
+    // Their failures reach the requests after them (the worker says why
+    // it has no engine), so no one waits on these two.
+    this.post("load", { engine: this.engine }).catch(() => {});
+    if (this.checkpoint) this.post("restore", this.checkpoint).catch(() => {});
   }
 
-  // send posts message (its ArrayBuffers in transfer are moved, not
-  // copied) and resolves with the reply, less its id. It rejects when the
-  // reply is {error} or the worker could not answer at all.
-  send(message, transfer = []) {
+  // call asks the worker to do op with args (their ArrayBuffers in
+  // transfer are moved, not copied) and resolves with the reply's value.
+  // It rejects when the request failed; after the engine itself died the
+  // error has dead set and a new worker is already starting.
+  call(op, args = {}, transfer = []) {
+    if (this.broken) this.restart();
+    return this.post(op, args, transfer);
+  }
+
+  post(op, args, transfer = []) {
     const id = this.nextID++;
+    const held = this.checkpoint ? this.checkpoint.key : undefined;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id }, transfer);
+      this.worker.postMessage({ ...args, op, id, held }, transfer);
     });
   }
 
-  // restart abandons whatever the worker is doing, even a query that never
-  // yields, by replacing it; pending messages reject with `stopped`.
-  restart() {
+  // stop abandons whatever the worker is doing, even a query that never
+  // yields, by replacing it; pending requests reject with `stopped`.
+  stop() {
+    this.restart(stopped);
+  }
+
+  restart(why = stopped) {
     this.worker.terminate();
-    this.failAll(stopped);
+    this.failAll(why);
     this.start();
   }
 
-  settle({ id, error, ...reply }) {
+  settle({ id, checkpoint, value, error, dead }) {
+    if (checkpoint) {
+      this.checkpoint = checkpoint;
+      return;
+    }
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
-    if (error) p.reject(new Error(error));
-    else p.resolve(reply);
+    if (error === undefined) {
+      p.resolve(value);
+      return;
+    }
+    const err = new Error(error);
+    if (dead) {
+      err.dead = true;
+      this.restart(error);
+    }
+    p.reject(err);
   }
 
   failAll(message) {
@@ -49,29 +88,10 @@ export class WorkerClient {
   }
 }
 
-// EngineClient runs a lesson page's cells in worker.js.
-export class EngineClient extends WorkerClient {
-  // engine names the engine file the worker loads: "engine.wasm", or
-  // "engine-orm.wasm" for pages that run example programs.
-  constructor(workerURL, engine = "engine.wasm") {
-    super(workerURL);
-    this.engine = engine;
-  }
-
-  // run runs jobs in order on a fresh database; a job is a cell's work
-  // (see worker.js) or a SQL string. It resolves with {results, schema,
-  // fingerprints}: one result per job, the schema they left, and the
-  // database's fingerprint before and after each job. It rejects if the
-  // engine could not run at all.
-  run(jobs) {
-    return this.send({ engine: this.engine, jobs: jobs.map((j) => (typeof j === "string" ? { sql: j } : j)) });
-  }
-}
-
-// stopped is the message of a run abandoned by restart.
+// stopped is the message of a request abandoned by stop.
 export const stopped = "stopped";
 
-// isStopped reports whether err is a run abandoned by restart.
+// isStopped reports whether err is a request abandoned by stop.
 export function isStopped(err) {
   return err instanceof Error && err.message === stopped;
 }

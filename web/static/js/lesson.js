@@ -1,12 +1,12 @@
-// lesson.js: the lesson page's script: defines <sql-cell> and runs cells
-// in page order on the page's database, in a Web Worker.
-import { EngineClient, isStopped } from "./client.js";
+// lesson.js: the lesson page's script: defines the cells and runs them in
+// page order on the page's database, in the engine's worker (worker.js),
+// which keeps the states the cells leave, so a Run costs its own cell.
+import { Engine, isStopped } from "./client.js";
 import { answer, compare, followUp } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
 import { ProgramCell, CSVCell } from "./program-cell.js";
 import { DBPanel } from "./dbpanel.js";
-import { showProgress } from "./progress.js";
-import { markVisited } from "./store.js";
+import { loadStopped, markVisited, saveStopped } from "./store.js";
 
 customElements.define("sql-cell", SQLCell);
 customElements.define("program-cell", ProgramCell);
@@ -14,21 +14,28 @@ customElements.define("csv-cell", CSVCell);
 customElements.define("db-panel", DBPanel);
 
 // A lesson page counts as visited; the front page shows what was.
-if (document.querySelector("[data-testid=lesson]")) markVisited();
-const toc = document.querySelector("[data-testid=toc]");
-if (toc) showProgress(toc);
-
-// The service worker lives at the site's root (this file is in
-// static/VERSION/js/) so that it can keep every page for offline use.
-if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register(new URL("../../../sw.js", import.meta.url)).catch((err) => {
-    console.warn("dbtour: offline use unavailable:", err);
-  });
-}
+markVisited();
 
 // cells are the page's cells in page order; each has an index, a job (its
-// work for the worker) and shows its results.
+// work for the worker), the lesson's own job, and shows its results.
 const cells = () => Array.from(document.querySelectorAll("sql-cell, program-cell, csv-cell"));
+
+// jobText names a job's work, for comparing and for keeping.
+const jobText = (job) => JSON.stringify(job);
+
+// edited reports whether the reader changed a cell's work.
+const edited = (c) => jobText(c.job) !== jobText(c.lessonJob);
+
+// jobsOf returns the cells' jobs; the lesson's own work is flagged so the
+// engine gives it a generous time limit.
+const jobsOf = (list) => list.map((c) => (edited(c) ? c.job : { ...c.job, lesson: true }));
+
+// stopped reports whether the cell's current work was stopped or ran out
+// of time: the page's warm-up does not run it again.
+const stopped = (c) => loadStopped(c.index) === jobText(c.job);
+
+// interrupted reports whether a result ran out of time.
+const interrupted = (result) => result?.error != null && (result.error.code & 0xff) === 9;
 
 // busyWhile shows target busy while work(target) runs, and shows a stop or
 // an engine failure on it.
@@ -38,7 +45,7 @@ async function busyWhile(target, work) {
     await work(target);
   } catch (err) {
     if (isStopped(err)) target.stopped();
-    else target.fail(err.message);
+    else target.fail(err.message, err.dead === true);
   } finally {
     target.busy(false);
   }
@@ -46,15 +53,15 @@ async function busyWhile(target, work) {
 
 if (cells().length > 0) {
   // Pages with example programs need the engine variant that carries them.
-  const engine = document.querySelector("program-cell") ? "engine-orm.wasm" : "engine.wasm";
-  const client = new EngineClient(new URL("./worker.js", import.meta.url), engine);
+  const variant = document.querySelector("program-cell") ? "engine-orm.wasm" : "engine.wasm";
+  const engine = new Engine(new URL("./worker.js", import.meta.url), variant);
 
   // showSchema gives every cell's autocomplete the database's tables.
   const showSchema = (schema) => cells().forEach((c) => c.setSchema(schema));
 
   // The database panel says whether the database the last run left is as
-  // the lesson's own SQL builds it, by comparing fingerprints of its
-  // content after each cell; lessonPrints are those of the lesson's SQL.
+  // the lesson's own SQL builds it, by comparing fingerprints of the
+  // database after each cell; lessonPrints are those of the lesson's SQL.
   const panel = document.querySelector("db-panel");
   let lessonPrints = Promise.resolve(null);
   // last is the latest run: the cells it ran and the fingerprints it saw.
@@ -63,30 +70,43 @@ if (cells().length > 0) {
     showSchema(schema);
     last = { prints, upTo };
     const lesson = await lessonPrints;
-    if (panel && lesson) panel.show(schema, prints[prints.length - 1] === lesson[upTo.length]);
+    const print = prints[upTo.length];
+    if (panel && lesson) panel.show(schema, print !== undefined && print === lesson[upTo.length]);
   };
 
-  // warmUp compiles the engine while the reader reads, running the whole
-  // page once (and the lesson's own SQL) to learn the database it builds.
-  // A page without edits runs once: the two runs would be the same.
-  const warmUp = () => {
-    const lessonJobs = cells().map((c) => c.originalJob ?? c.job);
-    const jobs = cells().map((c) => c.job);
-    const lessonRun = client.run(lessonJobs);
-    const run = JSON.stringify(jobs) === JSON.stringify(lessonJobs) ? lessonRun : client.run(jobs);
-    lessonPrints = lessonRun.then(({ fingerprints }) => fingerprints, () => null);
-    return run.then(({ schema, fingerprints }) => showDatabase(schema, fingerprints, cells()), () => {});
+  // warmUp compiles the engine while the reader reads and runs the page's
+  // cells once, up to a cell that was stopped, so that the first Run costs
+  // its own cell; an edited cell shows its own result instead of the
+  // lesson's. When cells are edited the lesson's own SQL runs too, to learn
+  // the database it builds.
+  const warmUp = async () => {
+    const all = cells();
+    const cut = all.findIndex(stopped);
+    const upTo = cut < 0 ? all : all.slice(0, cut);
+    const run = engine.call("run", { jobs: jobsOf(upTo), warm: true });
+    lessonPrints = all.some(edited)
+      ? run.catch(() => {}).then(() => engine.call("run", { jobs: all.map((c) => ({ ...c.lessonJob, lesson: true })), warm: true }))
+        .then(({ prints }) => prints, () => null)
+      : run.then(({ prints }) => prints, () => null);
+    try {
+      const { results, prints, schema } = await run;
+      upTo.forEach((c, i) => edited(c) && results[i] && c.show(results[i]));
+      await showDatabase(schema, prints, upTo);
+    } catch {
+      // The reader's first Run says what is wrong.
+    }
   };
   warmUp();
 
   // Reset database puts back the lesson's SQL in the edited cells that
-  // changed the database (or whose original changed it), and runs again.
+  // changed the database (or whose original changed it, or when that is no
+  // longer known), and runs again.
   document.addEventListener("db-reset", async () => {
     if (!last) return;
     const lesson = await lessonPrints;
     const { prints, upTo } = last;
-    upTo.filter((c, i) => c.edited && (prints[i] !== prints[i + 1] || !lesson || lesson[i] !== lesson[i + 1]))
-      .forEach((c) => c.revert(false));
+    const changes = (p, i) => !p || p[i] === undefined || p[i] !== p[i + 1];
+    upTo.filter((c, i) => edited(c) && (changes(prints, i) || changes(lesson, i))).forEach((c) => c.revert(false));
     upTo[upTo.length - 1].run();
   });
 
@@ -95,36 +115,42 @@ if (cells().length > 0) {
     for (const c of cells()) {
       c.revert?.(false);
       c.restoreOutput?.();
+      saveStopped(c.index, null);
     }
     warmUp();
   });
 
-  // Plan runs the cells above, then shows the query plan of each of the
-  // cell's statements.
+  // Plan shows the query plan of each of the cell's statements, on the
+  // database the cells above build.
   document.addEventListener("cell-plan", (ev) => busyWhile(ev.target, async (target) => {
-    const above = cells().filter((c) => c.index < target.index).map((c) => c.job);
-    const { results } = await client.run([...above, { plan: target.source }]);
-    target.showPlan(results[results.length - 1].plans);
+    const above = jobsOf(cells().filter((c) => c.index < target.index));
+    const { plans } = await engine.call("plan", { above, sql: target.source });
+    target.showPlan(plans);
   }));
 
-  // A run of cell k replays cells 0..k on a fresh database, so every cell
-  // sees the database its place on the page implies; each shows its result.
+  // A run of cell k runs cell k on the database cells 0..k-1 build (the
+  // worker runs again only those of them whose state it no longer has);
+  // every cell up to k shows its result.
   document.addEventListener("cell-run", (ev) => busyWhile(ev.target, async (target) => {
     const upTo = cells().filter((c) => c.index <= target.index);
-    const { results, schema, fingerprints } = await client.run(upTo.map((c) => c.job));
-    upTo.forEach((c, i) => c.show(results[i]));
-    showDatabase(schema, fingerprints, upTo);
-    const error = results[results.length - 1].error;
-    if (error) target.mark(error);
+    saveStopped(target.index, jobText(target.job)); // until it ends
+    const { results, prints, ran, schema } = await engine.call("run", { jobs: jobsOf(upTo) });
+    target.dataset.ran = ran; // how many cells this Run had to run: tests read it
+    const result = results[results.length - 1];
+    saveStopped(target.index, interrupted(result) ? jobText(target.job) : null);
+    upTo.forEach((c, i) => results[i] && c.show(results[i]));
+    showDatabase(schema, prints, upTo);
+    if (result.error) target.mark(result.error);
   }));
 
-  // Check runs the cells above, then the reader's SQL (and the exercise's
-  // check query), and the same with the solution, and compares the two.
+  // Check runs the reader's SQL (and the exercise's check query) on the
+  // database the cells above build, and the same with the solution, and
+  // compares the two.
   document.addEventListener("cell-check", (ev) => busyWhile(ev.target, async (target) => {
-    const above = cells().filter((c) => c.index < target.index).map((c) => c.job);
-    const extra = target.checkSQL ? [target.checkSQL] : [];
-    const mine = (await client.run([...above, target.source, ...extra])).results.slice(above.length);
-    const theirs = (await client.run([...above, target.solution, ...extra])).results.slice(above.length);
+    const above = jobsOf(cells().filter((c) => c.index < target.index));
+    const { mine, theirs } = await engine.call("check", {
+      above, mine: target.source, solution: target.solution, check: target.checkSQL,
+    });
     target.show(mine[0]);
     const failed = mine.find((r) => r.error);
     if (failed) {
@@ -135,17 +161,18 @@ if (cells().length > 0) {
       const judged = async (results, sql) => {
         const query = target.checkSQL ? null : followUp(results[0]);
         if (query === null) return answer(results[results.length - 1]);
-        const again = (await client.run([...above, sql, query])).results;
-        return answer(results[0], again[again.length - 1]);
+        const again = await engine.call("check", { above, mine: sql, solution: sql, check: query });
+        return answer(results[0], again.mine[1]);
       };
       target.judged(compare(await judged(mine, target.source), await judged(theirs, target.solution), target.ordered));
     }
   }));
 
-  // Stop replaces the worker: a fresh engine, with nothing to restore,
-  // since every run rebuilds the database from the cells above.
-  document.addEventListener("cell-stop", () => {
-    client.restart();
-    warmUp();
+  // Stop replaces the worker; the new one starts from the database as it
+  // was before the stopped cell (the page keeps that state), and the
+  // stopped text is not run again until the reader runs it.
+  document.addEventListener("cell-stop", (ev) => {
+    saveStopped(ev.target.index, jobText(ev.target.job));
+    engine.stop();
   });
 }

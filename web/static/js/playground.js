@@ -4,7 +4,8 @@
 import { createEditor } from "./editor.bundle.js";
 import { count, renderResult } from "./results.js";
 import { loadEdit, saveEdit } from "./store.js";
-import { PlaygroundEngine, stopped } from "./playground-engine.js";
+import { Engine, isStopped } from "./client.js";
+import { armStop, stopArmed, toolbarUI } from "./toolbar.js";
 import { renderSchema } from "./playground-schema.js";
 import { decodeShare, encodeShare, isShareLink } from "./playground-share.js";
 
@@ -13,15 +14,15 @@ import { decodeShare, encodeShare, isShareLink } from "./playground-share.js";
 const shareLimit = 64 * 1024;
 
 const ui = {
-  run: "Run",
-  stop: "Stop",
-  running: "Running…",
+  ...toolbarUI,
   working: "Working…",
   keys: "Ctrl+Enter runs",
   ran: (ms) => `Ran in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms · Ctrl+Enter runs`,
   stopped: "Stopped. The database is back as it was before this run.",
   stoppedLost: "Stopped. The database was too big to keep a copy of, so the playground starts again from an empty one.",
-  failed: (why) => `The engine could not run: ${why}`,
+  failed: (why, dead) => dead
+    ? `The engine stopped working (${why}). A new one has started with your database as it was before this request.`
+    : `The engine could not run: ${why}`,
   unchanged: "Your database is unchanged.",
   unknownKind: (name) => `“${name}” is not a file the playground imports: choose a .sqlite (or .db), .sql or .csv file.`,
   notDatabase: (name) => `“${name}” is not an SQLite database file (it does not start with “SQLite format 3”).`,
@@ -56,11 +57,8 @@ const shareBox = app.querySelector("[data-testid=pg-share]");
 const linkInput = app.querySelector("[data-testid=pg-link]");
 const dropZone = page.querySelector("[data-testid=pg-drop]");
 
-const engine = new PlaygroundEngine(new URL("./playground-worker.js", import.meta.url));
+const engine = new Engine(new URL("./worker.js", import.meta.url));
 
-// lastImage is the database as of the last request that finished, kept
-// so that Stop, which must replace a busy worker, can put it back.
-let lastImage = null;
 let running = false;
 const closedTables = new Set();
 
@@ -95,10 +93,9 @@ function mountEditor() {
   return ed;
 }
 
-// keep takes what a reply says about the database: the schema for the
-// panel and autocomplete, and the image for a restore.
+// keep shows what a reply says about the database: the schema, in the
+// panel and for autocomplete.
 function keep(reply) {
-  if (reply.image !== undefined) lastImage = reply.image;
   if (reply.schema) {
     tables.replaceChildren(renderSchema(reply.schema, closedTables));
     editor.setSchema(reply.schema);
@@ -115,8 +112,7 @@ function say(text, kind = "ok") {
 // setRunning shows a run under way, during which Run becomes Stop.
 function setRunning(on) {
   running = on;
-  runButton.textContent = on ? ui.stop : ui.run;
-  runButton.classList.toggle("stop", on);
+  armStop(runButton, on, () => running);
   app.setAttribute("aria-busy", String(on));
   if (on) status.textContent = ui.running;
 }
@@ -127,7 +123,7 @@ async function run() {
   setRunning(true);
   say("");
   try {
-    const reply = await engine.call("run", { sql: editor.text });
+    const reply = await engine.call("exec", { sql: editor.text });
     keep(reply);
     output.replaceChildren(renderResult(reply.result));
     const ms = reply.result.statements.reduce((sum, st) => sum + st.durationMs, 0);
@@ -135,24 +131,21 @@ async function run() {
     if (reply.result.error) editor.markError(reply.result.error.offset, reply.result.error.message);
   } catch (err) {
     status.textContent = ui.keys;
-    if (err.message !== stopped) say(ui.failed(err.message), "error");
+    if (!isStopped(err)) say(ui.failed(err.message, err.dead), "error");
   } finally {
     setRunning(false);
   }
 }
 
-// stop replaces the busy worker and restores the database it had.
+// stop replaces the busy worker; the new one starts from the database as
+// it was before the run (the engine client keeps it), unless it was too
+// big to keep.
 async function stop() {
-  const image = lastImage;
-  engine.restart();
+  const lost = engine.checkpoint?.tooBig;
+  engine.stop();
   output.replaceChildren();
-  if (!image) {
-    say(ui.stoppedLost, "error");
-    keep(await engine.call("state"));
-    return;
-  }
-  keep(await engine.call("open", { data: image.slice() }));
-  say(ui.stopped);
+  say(lost ? ui.stoppedLost : ui.stopped, lost ? "error" : "ok");
+  keep(await engine.call("state"));
 }
 
 // task runs an action that is not a run (import, export, share), showing
@@ -162,7 +155,7 @@ async function task(action) {
   try {
     await action();
   } catch (err) {
-    if (err.message !== stopped) say(ui.failed(err.message), "error");
+    if (!isStopped(err)) say(ui.failed(err.message, err.dead), "error");
   } finally {
     if (!running) status.textContent = ui.keys;
   }
@@ -309,7 +302,7 @@ function importAll(files) {
 
 // listen wires the controls, the keyboard and drag and drop.
 function listen() {
-  runButton.addEventListener("click", () => (running ? stop() : run()));
+  runButton.addEventListener("click", () => (!running ? run() : stopArmed(runButton) && stop()));
   app.querySelector("button[data-action=export-sqlite]").addEventListener("click", () => task(() => exportAs("sqlite")));
   app.querySelector("button[data-action=export-sql]").addEventListener("click", () => task(() => exportAs("sql")));
   app.querySelector("button[data-action=share]").addEventListener("click", () => task(share));

@@ -4,13 +4,14 @@
 // server's markup in place (web/program.templ) and run through the page,
 // which owns the database (see lesson.js).
 import { el, renderError } from "./results.js";
-import { button, showBusy } from "./sql-cell.js";
+import { button, showBusy, stopOnPurpose, toolbarUI } from "./toolbar.js";
 import { createGoView } from "./editor.bundle.js";
 
 const ui = {
-  run: "Run",
+  ...toolbarUI,
   stopped: "Stopped. The database is back as the cells above left it.",
   failed: "The engine could not run this cell: ",
+  died: (why) => `The engine stopped working (${why}). A new one has started with the database as it was before this cell. Run the cell again.`,
   sql: (n) => (n === 1 ? "1 SQL statement GORM emitted" : `${n} SQL statements GORM emitted`),
   output: "Output",
   noOutput: "The program printed nothing.",
@@ -24,7 +25,7 @@ class RunnableCell extends HTMLElement {
   connectedCallback() {
     if (this.button) return;
     this.output = this.querySelector(".output");
-    this.button = button(ui.run, () => this.dispatchEvent(new CustomEvent(this.running ? "cell-stop" : "cell-run", { bubbles: true })));
+    this.button = button(ui.run, () => (this.running ? stopOnPurpose(this) : this.dispatchEvent(new CustomEvent("cell-run", { bubbles: true }))));
     this.status = document.createElement("span");
     this.status.className = "status";
     const toolbar = document.createElement("div");
@@ -45,8 +46,8 @@ class RunnableCell extends HTMLElement {
     this.output.replaceChildren(renderError({ message: ui.stopped }));
   }
 
-  fail(message) {
-    this.output.replaceChildren(renderError({ message: ui.failed + message }));
+  fail(message, dead) {
+    this.output.replaceChildren(renderError({ message: dead ? ui.died(message) : ui.failed + message }));
   }
 
   // mark has no editor to mark: these cells' text is not editable.
@@ -71,8 +72,17 @@ export class ProgramCell extends RunnableCell {
   }
 
   get job() {
+    return this.jobFor("value");
+  }
+
+  // lessonJob is the program with the lesson's own inputs.
+  get lessonJob() {
+    return this.jobFor("defaultValue");
+  }
+
+  jobFor(value) {
     const fields = Array.from(this.querySelectorAll(".params input"));
-    return { program: this.dataset.program, inputs: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
+    return { program: this.dataset.program, inputs: Object.fromEntries(fields.map((f) => [f.name, f[value]])) };
   }
 
   show(result) {
@@ -85,6 +95,11 @@ export class ProgramCell extends RunnableCell {
 export class CSVCell extends RunnableCell {
   get job() {
     return { csv: this.querySelector("pre.source").textContent, table: this.dataset.table };
+  }
+
+  // lessonJob is the job: the reader cannot change a CSV cell.
+  get lessonJob() {
+    return this.job;
   }
 
   show(result) {

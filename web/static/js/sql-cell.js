@@ -5,11 +5,10 @@ import { renderResult, renderError } from "./results.js";
 import { enhanceResults } from "./chart.js";
 import { renderPlan } from "./plan.js";
 import { loadEdit, saveEdit, loadSolved, saveSolved } from "./store.js";
+import { button, showBusy, stopOnPurpose, toolbarUI } from "./toolbar.js";
 
 const ui = {
-  run: "Run",
-  stop: "Stop",
-  running: "Running…",
+  ...toolbarUI,
   keys: "Ctrl+Enter runs · Shift+Enter runs and moves on",
   edited: "Edited",
   revert: "Revert",
@@ -23,6 +22,7 @@ const ui = {
   solved: "Solved",
   notYet: "Not yet: ",
   failed: "The engine could not run this cell: ",
+  died: (why) => `The engine stopped working (${why}). A new one has started with the database as it was before this cell; your SQL is kept. Run the cell again.`,
   plan: "Plan",
   hidePlan: "Hide plan",
   planTitle: "Show how SQLite runs this cell's queries (EXPLAIN QUERY PLAN)",
@@ -53,7 +53,7 @@ export class SQLCell extends HTMLElement {
         this.showEdited();
       },
     });
-    this.button = button(ui.run, () => (this.running ? this.stop() : this.run()));
+    this.button = button(ui.run, () => (this.running ? stopOnPurpose(this) : this.run()));
     this.revertButton = button(ui.revert, () => this.revert());
     this.revertButton.title = ui.revertTitle;
     this.revertButton.className = "secondary";
@@ -194,11 +194,6 @@ export class SQLCell extends HTMLElement {
     return this.editor.selection();
   }
 
-  // stop asks the page to abandon the run under way.
-  stop() {
-    this.dispatchEvent(new CustomEvent("cell-stop", { bubbles: true }));
-  }
-
   get index() {
     return Number(this.dataset.index);
   }
@@ -213,15 +208,15 @@ export class SQLCell extends HTMLElement {
     return this.jobFor(this.source);
   }
 
-  // originalJob is the job of the lesson's own SQL.
-  get originalJob() {
-    return this.jobFor(this.original);
+  // lessonJob is the job of the lesson's own SQL and parameter values.
+  get lessonJob() {
+    return this.jobFor(this.original, "defaultValue");
   }
 
-  jobFor(sql) {
+  jobFor(sql, value = "value") {
     const fields = Array.from(this.querySelectorAll(".params input"));
     if (fields.length === 0) return { sql };
-    return { sql, params: Object.fromEntries(fields.map((f) => [f.name, f.value])) };
+    return { sql, params: Object.fromEntries(fields.map((f) => [f.name, f[value]])) };
   }
 
   // run asks the page to run this cell (and the cells above it).
@@ -247,33 +242,14 @@ export class SQLCell extends HTMLElement {
     enhanceResults(this.output);
   }
 
-  // fail shows that the engine itself could not run.
-  fail(message) {
-    this.output.replaceChildren(renderError({ line: 1, column: 1, message: ui.failed + message }));
+  // fail shows that the engine itself could not run; dead says that it
+  // died and a new one took its place.
+  fail(message, dead) {
+    this.output.replaceChildren(renderError({ line: 1, column: 1, message: dead ? ui.died(message) : ui.failed + message }));
   }
 
   // mark shows in the editor where an error is.
   mark(error) {
     this.editor.markError(error.offset, error.message);
   }
-}
-
-// showBusy shows on a cell (with running, button and status) that a run
-// is under way, or over; while it is, its Run button reads Stop.
-export function showBusy(cell, on) {
-  cell.running = on;
-  cell.button.textContent = on ? ui.stop : ui.run;
-  cell.button.classList.toggle("stop", on);
-  cell.status.textContent = on ? ui.running : "";
-  cell.setAttribute("aria-busy", String(on));
-}
-
-// button makes a toolbar button; action names it for tests and styles.
-export function button(label, onClick, action) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.textContent = label;
-  if (action) b.dataset.action = action;
-  b.addEventListener("click", onClick);
-  return b;
 }

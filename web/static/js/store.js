@@ -26,6 +26,31 @@ export function saveEdit(index, text, original) {
   }
 }
 
+// stoppedKey names the text of cell index that was stopped or ran out of
+// time, which the page's warm-up must not run again.
+function stoppedKey(index) {
+  return `dbtour:${location.pathname}:stopped:${index}`;
+}
+
+// loadStopped returns the text of cell index that was stopped, or null.
+export function loadStopped(index) {
+  try {
+    return localStorage.getItem(stoppedKey(index));
+  } catch {
+    return null;
+  }
+}
+
+// saveStopped remembers text as stopped for cell index; null forgets it.
+export function saveStopped(index, text) {
+  try {
+    if (text === null) localStorage.removeItem(stoppedKey(index));
+    else localStorage.setItem(stoppedKey(index), text);
+  } catch (err) {
+    console.warn("dbtour: cannot keep a stopped cell:", err);
+  }
+}
+
 // solvedKey names the solved mark of an exercise cell of this page.
 function solvedKey(index) {
   return `dbtour:${location.pathname}:solved:${index}`;

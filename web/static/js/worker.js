@@ -1,108 +1,421 @@
-// worker.js: runs the page's cells in the engine, off the page's main thread.
-// Request {id, engine, jobs}: load the engine file named (engine.wasm, or
-// engine-orm.wasm on pages with example programs; a worker loads one) and
-// run each job in order on a fresh database. A job is one cell:
-//   {sql, params?}   a SQL script, with named parameters
-//   {program, inputs} an example program (engine-orm.wasm only)
-//   {csv, table}     CSV text imported into a new table
-//   {plan}           SQL whose statements are run one by one, each after
-//                    its EXPLAIN QUERY PLAN
-// Reply {id, results, schema, fingerprints} (one result per job, the
-// schema they left, and a fingerprint of the database before the first
-// job and after each: see Fingerprints) or {id, error}. A SQL result is the
-// engine's {statements, error}; a program's is {program: {statements,
-// output, error, durationMs}}; a CSV's is {imported: rows} or {error}; a
-// plan's is {plans: [{sql, nodes} or {sql, error}]}.
+// worker.js: the engine's one worker, for lesson pages and the playground.
+// It keeps one database between requests. On a lesson page it also keeps
+// the states the page's cells leave, named by the cells that built them
+// (see Chain), so a Run costs its own cell: the cells above are not run
+// again while their text is unchanged.
+//
+// Request {id, op, held, ...args}; reply {id, value} or {id, error, dead}
+// (dead: the engine itself has died; the page starts a new worker). Before
+// work that may change the database the worker posts {id, checkpoint:
+// {key, image}}: the state it starts from, unless the page already holds
+// that one (held). The page keeps the latest and gives it to a new worker
+// (op restore) after it had to replace this one (Stop, or a dead engine).
 importScripts("../engine/wasm_exec.js", "../engine/engine.js");
 
-let db = null;
+// limits are the engine's time limits: the reader's experiments get the
+// default; the lesson's own cells a generous one, since a slow phone runs
+// them several times slower than the machine the author wrote them on.
+const limits = { reader: 5000, lesson: 60000 };
 
-// Requests run one at a time, in order: each replaces the database, and
-// two overlapping ones would both open one and leave the other unclosed.
+// imageBudget bounds the bytes of database images kept between runs; past
+// it the least recently used go, and a run that needs one replays cells
+// from the nearest state still kept. checkpointLimit bounds the one image
+// the page keeps to restore after a Stop.
+const imageBudget = 96 << 20;
+const checkpointLimit = 64 << 20;
+
+let engineFile = null;
+let db = null;
+let loadFailure = "the engine is not loaded";
+let held = null; // key of the checkpoint the page holds
+let chain = null;
+
+// Requests run one at a time, in order: each may change the database.
 let queue = Promise.resolve();
 onmessage = ({ data }) => {
   queue = queue.then(() => handle(data));
 };
 
-async function handle({ id, engine, jobs }) {
+// handle answers one request; it never throws.
+async function handle({ id, op, held: pageHolds, ...args }) {
   try {
-    if (db) db.close();
-    const options = { wasm: "../engine/" + (engine || "engine.wasm") };
-    db = await dbtour.open(options);
-    // A plan job first learns where its statements are by running them on
-    // a scratch database that the jobs before it built alike.
-    const planAt = jobs.findIndex((job) => job.plan !== undefined);
-    const scratch = planAt < 0 ? null : await dbtour.open(options);
-    if (scratch) jobs.slice(0, planAt).forEach((job) => run(job, scratch));
-    const prints = new Fingerprints(db);
-    const fingerprints = [prints.take(true)];
-    const results = jobs.map((job) => {
-      const result = job.plan !== undefined ? { plans: plan(job.plan, scratch) } : run(job, db);
-      fingerprints.push(prints.take(job.sql === undefined));
-      return result;
-    });
-    if (scratch) scratch.close();
-    postMessage({ id, results, schema: db.schema(), fingerprints });
+    if (pageHolds !== undefined) held = pageHolds;
+    if (!Object.hasOwn(ops, op)) throw new Error(`unknown request ${op}`);
+    if (op !== "load" && !db) throw new Error(loadFailure);
+    const value = await ops[op](args, id);
+    postMessage({ id, value }, value && value.image ? [value.image.buffer] : []);
   } catch (err) {
-    postMessage({ id, error: message(err) });
+    postMessage({ id, error: message(err), dead: !alive() });
   }
 }
 
-// run runs one job; failures of the job itself become its result, so the
-// jobs before it keep theirs.
-function run(job, db) {
+// ops are the requests a page makes.
+const ops = {
+  // load starts the engine file named (engine.wasm, or engine-orm.wasm on
+  // pages with example programs) on an empty database.
+  async load({ engine }) {
+    engineFile = engine;
+    try {
+      db = await openDB();
+    } catch (err) {
+      loadFailure = `the engine could not start: ${message(err)}`;
+      throw err;
+    }
+    chain = new Chain(imageBudget);
+    return {};
+  },
+
+  // restore puts back a state the page kept: the database image at key,
+  // or an empty database when image is null.
+  async restore({ key, image }) {
+    await reopen(image);
+    chain.restored(key, image);
+    held = key;
+    return { schema: db.schema() };
+  },
+
+  // run makes the database what jobs build in order, running only what
+  // no kept state covers, and always the last job (the cell the reader
+  // runs) unless warm is set (a warm-up runs what it must, nothing more).
+  // Value {results, prints, ran, schema}: one result per job (undefined
+  // for a job whose result is no longer kept), a fingerprint of the
+  // database before the first job and after each, and how many jobs ran.
+  async run({ jobs, warm }, id) {
+    const { results, prints, ran } = await chain.reach(jobs, !warm, id);
+    return { results, prints, ran, schema: db.schema() };
+  },
+
+  // check judges an exercise: the cells above, then the reader's SQL (and
+  // the exercise's check query), and the same with the solution. Value
+  // {mine, theirs}: the results of [sql, check?] for each.
+  async check({ above, mine, solution, check }, id) {
+    const extra = check ? [{ sql: check }] : [];
+    const theirs = await chain.reachThen([...above, { sql: solution, lesson: true }], extra, id);
+    const ours = await chain.reachThen([...above, { sql: mine }], extra, id);
+    return { mine: ours, theirs, schema: db.schema() };
+  },
+
+  // plan shows the query plan of each statement of sql, taken just before
+  // the statement runs on the database the cells above build, so that a
+  // statement sees the tables the ones before it made.
+  async plan({ above, sql }, id) {
+    await chain.reach(above, false, id);
+    db.setTimeLimit(limits.reader);
+    const before = db.export();
+    const { statements, error } = db.execScript(sql); // learn where the statements are
+    await reopen(before);
+    const plans = [];
+    for (const st of statements) {
+      try {
+        plans.push({ sql: st.sql, nodes: db.plan(st.sql) });
+      } catch (err) {
+        plans.push({ sql: st.sql, error: message(err) });
+      }
+      db.execScript(st.sql);
+    }
+    if (error) plans.push({ sql: sql.slice(error.offset), error: error.message });
+    chain.lost();
+    return { plans, schema: db.schema() };
+  },
+
+  // The playground's requests work on the database as it is.
+
+  // exec runs sql on the current database.
+  exec({ sql }, id) {
+    checkpointNow(id);
+    return { result: db.execScript(sql), schema: db.schema() };
+  },
+
+  // state reports the schema without changing anything.
+  state() {
+    return { schema: db.schema() };
+  },
+
+  // open replaces the database with a .sqlite file's bytes; bytes that are
+  // not a sound database leave the current one as it was.
+  async open({ data }, id) {
+    if (!hasHeader(data)) return failed("not-database", "the file does not start with SQLite's header");
+    const before = checkpointNow(id);
+    try {
+      db.import(data);
+      const problem = integrityProblem();
+      if (problem) {
+        db.import(before);
+        return failed("damaged", problem);
+      }
+    } catch (err) {
+      db.import(before);
+      return failed("damaged", err.message);
+    }
+    return { tables: db.schema().tables.length, schema: db.schema() };
+  },
+
+  // script runs a .sql file on the current database as one unit: if any
+  // statement fails, the database is put back as it was.
+  script({ sql }, id) {
+    const before = checkpointNow(id);
+    const result = db.execScript(sql);
+    if (result.error) {
+      db.execScript("rollback"); // a dump opens a transaction; ends it if still open
+      db.import(before);
+      return { ...failed("sql", result.error.message), line: result.error.line, column: result.error.column };
+    }
+    return { statements: result.statements.length, schema: db.schema() };
+  },
+
+  // csv creates table from CSV text with a header line (the engine either
+  // imports every row or changes nothing).
+  csv({ table, text }, id) {
+    if (db.schema().tables.some((t) => t.name.toLowerCase() === table.toLowerCase())) {
+      return failed("exists", table);
+    }
+    checkpointNow(id);
+    try {
+      return { rows: db.importCSV(table, text), table, schema: db.schema() };
+    } catch (err) {
+      return failed("csv", err.message.replace(/^import [^:]*: /, ""));
+    }
+  },
+
+  // export returns the database as .sqlite bytes.
+  export() {
+    return { image: db.export() };
+  },
+
+  // dump returns SQL text that recreates the database.
+  dump() {
+    return { text: db.dump() };
+  },
+};
+
+// Chain keeps what a lesson page's cells build. A state is named by a key
+// derived from every job that built it (its text, parameters or inputs),
+// so the state after cell k is reused exactly while cells 0..k are
+// unchanged. It keeps each job's result and fingerprint (steps), and
+// images of the states (the database file, taken when a job changed it
+// and no transaction is open), within a byte budget.
+class Chain {
+  constructor(budget) {
+    this.budget = budget;
+    this.images = new Map(); // key -> {image, print}; several keys may share one
+    this.steps = new Map(); // key after a job -> {result, print}
+    this.live = ""; // key of the state the database is in; null: unknown
+    this.emptyPrint = hash(db.export());
+    this.counters = this.readCounters();
+  }
+
+  // reach makes the database the state jobs build and returns every job's
+  // result, the fingerprints along the way and how many jobs it ran;
+  // runLast runs the last job even when its result is kept.
+  async reach(jobs, runLast, id) {
+    const keys = chainKeys(jobs);
+    const target = runLast ? jobs.length - 1 : jobs.length;
+    let start = target;
+    while (start > 0 && !this.has(keys[start])) start--;
+    await this.moveTo(keys[start]);
+    for (let j = start; j < jobs.length; j++) {
+      this.checkpoint(keys[j], id);
+      this.runJob(jobs[j], keys[j], keys[j + 1]);
+    }
+    return {
+      results: keys.slice(1).map((k) => this.steps.get(k)?.result),
+      prints: keys.map((k) => this.printOf(k)),
+      ran: jobs.length - start,
+    };
+  }
+
+  // reachThen reaches the state jobs build, then runs extra (a check
+  // query) and returns the results of the last job and of extra.
+  async reachThen(jobs, extra, id) {
+    const { results } = await this.reach(jobs, true, id);
+    const out = [results[results.length - 1]];
+    for (const job of extra) out.push(runOne(job));
+    if (extra.length > 0) this.lost();
+    return out;
+  }
+
+  // has reports whether the state at key can be had without running jobs.
+  has(key) {
+    return key === "" || this.live === key || this.images.has(key);
+  }
+
+  // moveTo puts the database in the state at key, which has(key).
+  async moveTo(key) {
+    if (this.live === key) return;
+    const kept = this.images.get(key);
+    await reopen(key === "" ? null : kept.image);
+    if (kept) this.touch(key, kept);
+    this.live = key;
+    this.counters = this.readCounters();
+  }
+
+  // runJob runs job on the state at from, which the database is in, and
+  // keeps its result and the state it leaves at key to.
+  runJob(job, from, to) {
+    const result = runOne(job);
+    const counters = this.readCounters();
+    const same = job.sql !== undefined && counters === this.counters && !/pragma/i.test(job.sql);
+    this.counters = counters;
+    const before = this.images.get(from);
+    let print;
+    if (same) {
+      print = this.printOf(from);
+      if (before && !db.inTransaction()) this.touch(to, before);
+    } else {
+      const image = db.export();
+      print = hash(image);
+      if (!db.inTransaction()) this.touch(to, { image, print });
+    }
+    this.steps.delete(to);
+    this.steps.set(to, { result, print });
+    this.live = to;
+    trim(this.steps, 512);
+  }
+
+  // checkpoint posts the state at key to the page, when it is kept, small
+  // enough and not what the page holds already.
+  checkpoint(key, id) {
+    if (key === held) return;
+    const kept = this.images.get(key);
+    if (key !== "" && (!kept || kept.image.length > checkpointLimit)) return;
+    const image = kept ? kept.image.slice() : null;
+    postMessage({ id, checkpoint: { key, image } }, image ? [image.buffer] : []);
+    held = key;
+  }
+
+  // restored records a new worker's database as the state the page kept.
+  restored(key, image) {
+    this.live = key;
+    if (image && key !== null) this.touch(key, { image: image.slice(), print: hash(image) });
+    this.counters = this.readCounters();
+  }
+
+  // lost records that the database is in a state no key names (a check
+  // query or a plan ran on it).
+  lost() {
+    this.live = null;
+  }
+
+  printOf(key) {
+    return key === "" ? this.emptyPrint : this.steps.get(key)?.print ?? this.images.get(key)?.print;
+  }
+
+  // touch keeps kept at key as the most recently used image, dropping the
+  // least recently used past the budget.
+  touch(key, kept) {
+    this.images.delete(key);
+    this.images.set(key, kept);
+    let bytes = 0;
+    const counted = new Set();
+    for (const k of [...this.images.keys()].reverse()) {
+      const v = this.images.get(k);
+      if (!counted.has(v)) bytes += v.image.length;
+      counted.add(v);
+      if (bytes > this.budget && k !== key) this.images.delete(k);
+    }
+  }
+
+  // readCounters sums up what SQLite counts of changes: rows changed and
+  // the schema's version. Equal counters after a SQL job: same database.
+  readCounters() {
+    return db.exec("select total_changes(), (select schema_version from pragma_schema_version)")[0].values[0].join(":");
+  }
+}
+
+// runOne runs one job on the database; a failure of the job itself
+// becomes its result, so the jobs before it keep theirs.
+function runOne(job) {
+  db.setTimeLimit(job.lesson ? limits.lesson : limits.reader);
   if (job.sql !== undefined) return db.execScript(job.sql, job.params);
   try {
     if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs) };
     return { imported: db.importCSV(job.table, job.csv) };
   } catch (err) {
+    if (!alive()) throw err;
     return { error: { message: message(err) } };
   }
 }
 
-// plan returns the query plan of each statement of sql, taken just before
-// the statement runs, so a statement sees the tables the ones before it
-// made. A first run on scratch finds where the statements are.
-function plan(sql, scratch) {
-  const { statements, error } = scratch.execScript(sql);
-  const plans = [];
-  for (const st of statements) {
-    try {
-      plans.push({ sql: st.sql, nodes: db.plan(st.sql) });
-    } catch (err) {
-      plans.push({ sql: st.sql, error: message(err) });
-    }
-    db.execScript(st.sql);
+// chainKeys names the state before the first job ("", an empty database)
+// and after each: a key hashes the previous key with the job's work. A
+// job's lesson flag changes only its time limit, not what it builds.
+function chainKeys(jobs) {
+  const keys = [""];
+  const encoder = new TextEncoder();
+  for (const { lesson, ...work } of jobs) {
+    keys.push(hash(encoder.encode(keys[keys.length - 1] + "\n" + JSON.stringify(work))));
   }
-  if (error) plans.push({ sql: sql.slice(error.offset), error: error.message });
-  return plans;
+  return keys;
 }
 
-// Fingerprints takes fingerprints of a database's content: equal
-// fingerprints, equal databases. A fingerprint hashes the database file
-// (export), which the same SQL run on a fresh database builds byte for
-// byte alike. Exporting a large database after every cell would cost more
-// than the cells, so after a SQL job the last fingerprint is kept when
-// SQLite's change counters (rows changed, schema version) say nothing
-// changed, as for a SELECT.
-class Fingerprints {
-  constructor(db) {
-    this.db = db;
-    this.counters = null;
-    this.last = null;
-  }
+// checkpointNow posts the playground's database as it is now, before a
+// request changes it, and returns its image.
+function checkpointNow(id) {
+  const image = db.export();
+  const copy = image.length <= checkpointLimit ? image.slice() : null;
+  postMessage({ id, checkpoint: { key: null, image: copy, tooBig: copy === null } }, copy ? [copy.buffer] : []);
+  held = null;
+  return image;
+}
 
-  // take returns the current fingerprint; always computes it anew, for
-  // work the counters do not see (programs, imports).
-  take(always) {
-    const counters = this.db.exec("select total_changes(), (select schema_version from pragma_schema_version)")[0].values[0].join(":");
-    if (always || counters !== this.counters) this.last = hash(this.db.export());
-    this.counters = counters;
-    return this.last;
+// openDB opens a database on the loaded engine: empty, or a copy of image.
+function openDB(image) {
+  return dbtour.open({ wasm: "../engine/" + engineFile, data: image || undefined });
+}
+
+// reopen replaces the database with a new one (a copy of image, or empty):
+// a new connection carries nothing of the old one's state.
+async function reopen(image) {
+  const next = await openDB(image);
+  db.close();
+  db = next;
+}
+
+// alive reports whether the engine still answers; after the Go program
+// dies every call fails.
+function alive() {
+  if (!db) return true;
+  try {
+    db.exec("select 1");
+    return true;
+  } catch {
+    return false;
   }
 }
 
-// hash is two 32-bit FNV-style hashes of bytes, with their length.
+// trim drops the oldest entries of map past limit.
+function trim(map, limit) {
+  for (const k of map.keys()) {
+    if (map.size <= limit) break;
+    map.delete(k);
+  }
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\0";
+
+function hasHeader(data) {
+  if (!(data instanceof Uint8Array) || data.length < sqliteHeader.length) return false;
+  for (let i = 0; i < sqliteHeader.length; i++) if (data[i] !== sqliteHeader.charCodeAt(i)) return false;
+  return true;
+}
+
+// failed describes an import that changed nothing.
+function failed(problem, message) {
+  return { failed: problem, message, schema: db.schema() };
+}
+
+// integrityProblem reads the whole database, as SQLite's quick_check does,
+// and returns what is wrong with it, or "" when it is sound.
+function integrityProblem() {
+  const r = db.execScript("pragma quick_check");
+  if (r.error) return r.error.message;
+  const rows = r.statements[0].rows.map((row) => String(row[0]));
+  return rows.length === 1 && rows[0] === "ok" ? "" : rows.slice(0, 3).join("; ");
+}
+
+// hash is two 32-bit FNV-style hashes of bytes, with their length: equal
+// databases (files) and equal chains of jobs hash alike.
 function hash(bytes) {
   let h1 = 0x811c9dc5, h2 = 0x01000193;
   for (let i = 0; i < bytes.length; i++) {
