@@ -33,7 +33,7 @@ const shapesLesson = "---\ntitle: Result shapes\nsummary: Every kind of value.\n
 	"```sql\n" +
 	"create table t (id integer primary key, label text not null unique, n integer, r real, b blob);\n" +
 	"create index t_n on t(n);\n" +
-	"insert into t (label, n, r, b) values ('alpha', 3, 1.5, x'cafe'), ('beta', 5, null, zeroblob(2048)), ('gamma', -2, 2.25, null);\n" +
+	"insert into t (label, n, r, b) values ('alpha', 3, 1.5, x'cafe'), ('beta', 5, null, zeroblob(2048)), ('gamma', -2, 7.0, null);\n" +
 	"```\n\n" +
 	"```sql\nselect label, n, r from t order by id;\n```\n\n" +
 	"```sql\nselect b, '<img src=x onerror=\"document.title=1\">' as v,\n" +
@@ -322,7 +322,7 @@ func TestBrowserChart(t *testing.T) {
 		t.Fatal("Bar does not swap the table for a chart")
 	}
 	got := text(ctx, t, `Array.from(document.querySelectorAll('`+c1+`svg rect title'), (t) => t.textContent).join(" | ")`)
-	if want := "alpha · n: 3 | alpha · r: 1.5 | beta · n: 5 | gamma · n: -2 | gamma · r: 2.25"; got != want {
+	if want := "alpha · n: 3 | alpha · r: 1.5 | beta · n: 5 | gamma · n: -2 | gamma · r: 7"; got != want {
 		t.Errorf("bars: got %q, want %q", got, want)
 	}
 	if got := text(ctx, t, `document.querySelector('`+c1+`.legend').textContent`); got != "nr" {
