@@ -14,6 +14,10 @@ type Lesson struct {
 	Part string
 	// Blocks are the page's content in reading order.
 	Blocks []Block
+	// Hidden lessons (by the course file) are rendered, so links to them
+	// work, but left out of the front page, the pager and a hand-in of
+	// the whole course.
+	Hidden bool
 }
 
 // Block is either prose (HTML rendered from the lesson's Markdown) or a

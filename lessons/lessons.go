@@ -26,7 +26,12 @@ func Content() fs.FS {
 
 // Course is a loaded, immutable set of lessons in course order.
 type Course struct {
+	// Lessons are in course order; hidden ones (see CourseFile) last.
 	Lessons []*Lesson
+	// Title is the course file's title, or "" for the default.
+	Title string
+	// Version is SourceVersion of the course's files.
+	Version string
 }
 
 // Load parses every *.md file at the top of fsys. It fails on the first
@@ -55,7 +60,20 @@ func Load(fsys fs.FS) (*Course, error) {
 		return nil, fmt.Errorf("no lessons (*.md files) found")
 	}
 	sort.SliceStable(c.Lessons, func(i, j int) bool { return c.Lessons[i].Order < c.Lessons[j].Order })
-	return c, partsInOrder(c.Lessons)
+	return c, shape(fsys, c)
+}
+
+// shape applies fsys's course file to c and names c's version.
+func shape(fsys fs.FS, c *Course) error {
+	cf, err := readCourseFile(fsys)
+	if err != nil {
+		return err
+	}
+	if err := cf.apply(c); err != nil {
+		return err
+	}
+	c.Version, err = SourceVersion(fsys)
+	return err
 }
 
 // partsInOrder checks that lessons, in course order, go through the

@@ -74,7 +74,10 @@ func renderHTML(ctx context.Context, c templ.Component) ([]byte, error) {
 
 func indexView(c *lessons.Course, version string) web.IndexView {
 	v := web.IndexView{Site: web.Site{Assets: assetsDir(version)}, Title: "Learn databases in your browser"}
-	for _, l := range c.Lessons {
+	if c.Title != "" {
+		v.Title = c.Title
+	}
+	for _, l := range c.Visible() {
 		v.Lessons = append(v.Lessons, web.LessonLink{Href: lessonPath(l.Slug)[1:], Title: l.Title, Summary: l.Summary,
 			Exercises: exercises(l), Part: l.Part})
 	}
@@ -101,10 +104,10 @@ func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (
 	link := func(o *lessons.Lesson) *web.LessonLink {
 		return &web.LessonLink{Href: root + lessonPath(o.Slug)[1:], Title: o.Title}
 	}
-	if i > 0 {
+	if i > 0 && !l.Hidden {
 		v.Prev = link(c.Lessons[i-1])
 	}
-	if i+1 < len(c.Lessons) {
+	if i+1 < len(c.Lessons) && !c.Lessons[i+1].Hidden {
 		v.Next = link(c.Lessons[i+1])
 	}
 	s, err := engine.Open(engine.Options{})
