@@ -28,6 +28,9 @@ Usage:
   dbtour export [flags] DIR  write the course into DIR as a static site
   dbtour check [DIR]         run every cell of the course in DIR (default:
                              the built-in course) and report what fails
+  dbtour grade [flags] HANDIN...|DIR
+                             re-run and grade learners' hand-in files
+  dbtour new lesson NAME     write a lesson skeleton NAME.md that passes check
   dbtour version             print the version
 
 Run "dbtour COMMAND -h" for a command's flags.
@@ -52,6 +55,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runExport(args[1:], stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "grade":
+		return runGrade(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "dbtour", buildVersion())
 		return nil
@@ -87,7 +94,7 @@ func courseFlag(fset *flag.FlagSet) func() ([]option, fs.FS) {
 		if *dir == "" {
 			return nil, nil
 		}
-		fsys := os.DirFS(*dir)
+		fsys := lessonsFS(*dir)
 		return []option{withLessons(fsys)}, fsys
 	}
 }
