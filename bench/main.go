@@ -5,7 +5,8 @@
 // a lesson-sized query, and a bulk workload. Both engines run the same SQL
 // (bench/static/workload.js), each in its own Web Worker, and their results
 // must be equal. It prints one Markdown table, writes it to -out, and prints
-// the performance budgets as pass/fail lines.
+// the performance budgets as pass/fail lines. With -proto it measures the
+// engine prototype (proto/csqlite) as a third engine, in the same run.
 //
 // Run it with ./build.sh bench, which builds bin/dbtour first. dbtour's own
 // server serves the lesson pages and the engine (precompressed brotli, as
@@ -47,6 +48,7 @@ const lessonPath = "/lessons/first-database/"
 type config struct {
 	dbtour   string
 	sqljs    string
+	proto    string
 	out      string
 	runs     int
 	bulkRuns int
@@ -58,6 +60,7 @@ func main() {
 	var c config
 	flag.StringVar(&c.dbtour, "dbtour", "bin/dbtour", "the dbtour binary to serve the course and engine")
 	flag.StringVar(&c.sqljs, "sqljs", "node_modules/sql.js/dist", "sql.js's dist folder (npm ci installs it)")
+	flag.StringVar(&c.proto, "proto", "", "the engine prototype's out folder (./build.sh proto engine builds it), measured as a third engine")
 	flag.StringVar(&c.out, "out", "bench/results.md", "write the Markdown table here")
 	flag.IntVar(&c.runs, "runs", 5, "runs of each start-up and paint measurement")
 	flag.IntVar(&c.bulkRuns, "bulk-runs", 3, "runs of the bulk workload")
@@ -82,11 +85,21 @@ func run(c config) error {
 		return err
 	}
 	defer stop()
-	sqljs, err := loadSQLJS(c.sqljs)
+	sqljs, err := loadAssets(c.sqljs, map[string]string{"sql-wasm.js": "text/javascript", "sql-wasm.wasm": "application/wasm"})
 	if err != nil {
-		return err
+		return fmt.Errorf("read sql.js (npm ci installs it): %w", err)
 	}
-	handler, err := newHandler(upstream, sqljs)
+	served := map[string]map[string]asset{"sqljs": sqljs}
+	if c.proto != "" {
+		proto, err := loadAssets(c.proto, map[string]string{
+			"engine.wasm": "application/wasm", "sqlite3-side.wasm": "application/wasm", "../csqlite.js": "text/javascript"})
+		if err != nil {
+			return fmt.Errorf("read the prototype (./build.sh proto engine builds it): %w", err)
+		}
+		served["proto"] = proto
+		engines = append(engines, "proto")
+	}
+	handler, err := newHandler(upstream, served)
 	if err != nil {
 		return err
 	}
@@ -193,14 +206,15 @@ type asset struct {
 	ctype   string
 }
 
-// loadSQLJS reads sql.js's engine files and compresses them with brotli at
-// its best level, as build.sh does for engine.wasm.
-func loadSQLJS(dir string) (map[string]asset, error) {
+// loadAssets reads an engine's files (name -> content type; served under
+// the name's last element) and compresses them with brotli at its best
+// level, as build.sh does for engine.wasm.
+func loadAssets(dir string, files map[string]string) (map[string]asset, error) {
 	out := map[string]asset{}
-	for name, ctype := range map[string]string{"sql-wasm.js": "text/javascript", "sql-wasm.wasm": "application/wasm"} {
+	for name, ctype := range files {
 		raw, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
-			return nil, fmt.Errorf("read sql.js (npm ci installs it): %w", err)
+			return nil, err
 		}
 		var br bytes.Buffer
 		w := brotli.NewWriterLevel(&br, brotli.BestCompression)
@@ -210,14 +224,15 @@ func loadSQLJS(dir string) (map[string]asset, error) {
 		if err := w.Close(); err != nil {
 			return nil, fmt.Errorf("compress %s: %w", name, err)
 		}
-		out[name] = asset{raw: raw, br: br.Bytes(), ctype: ctype}
+		out[filepath.Base(name)] = asset{raw: raw, br: br.Bytes(), ctype: ctype}
 	}
 	return out, nil
 }
 
-// newHandler serves the benchmark page and workers under /bench/, sql.js
-// under /bench/sqljs/, and proxies everything else to dbtour.
-func newHandler(upstream *url.URL, sqljs map[string]asset) (http.Handler, error) {
+// newHandler serves the benchmark page and workers under /bench/, each of
+// served's engines under /bench/ENGINE/ (sql.js, the prototype), and
+// proxies everything else to dbtour.
+func newHandler(upstream *url.URL, served map[string]map[string]asset) (http.Handler, error) {
 	sub, err := fs.Sub(static, "static")
 	if err != nil {
 		return nil, err
@@ -229,8 +244,8 @@ func newHandler(upstream *url.URL, sqljs map[string]asset) (http.Handler, error)
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	})
-	mux.HandleFunc("/bench/sqljs/{name}", func(w http.ResponseWriter, r *http.Request) {
-		a, ok := sqljs[r.PathValue("name")]
+	mux.HandleFunc("/bench/{engine}/{name}", func(w http.ResponseWriter, r *http.Request) {
+		a, ok := served[r.PathValue("engine")][r.PathValue("name")]
 		if !ok {
 			http.NotFound(w, r)
 			return

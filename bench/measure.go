@@ -9,7 +9,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// engines are the two engines, in the order they are measured.
+// engines are the engines, in the order they are measured: the prototype
+// ("proto") is added with -proto.
 var engines = []string{"dbtour", "sqljs"}
 
 // startup is one start of an engine in a new worker: milestones in ms
@@ -135,14 +136,16 @@ func (m *measurer) measure() (*results, error) {
 		}
 	}
 	for check, by := range m.digests {
-		if by["dbtour"] != by["sqljs"] {
-			r.mismatches = append(r.mismatches, fmt.Sprintf("%s: dbtour %s, sql.js %s", check, by["dbtour"], by["sqljs"]))
+		for _, e := range engines[1:] {
+			if by[e] != by["dbtour"] {
+				r.mismatches = append(r.mismatches, fmt.Sprintf("%s: dbtour %s, %s %s", check, by["dbtour"], e, by[e]))
+			}
 		}
 	}
 	return r, nil
 }
 
-// check records an engine's fingerprint of a result; both engines must
+// check records an engine's fingerprint of a result; every engine must
 // give the same one, and one engine the same one every run.
 func (m *measurer) check(name, engine, digest string) {
 	if m.digests[name] == nil {

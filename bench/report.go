@@ -63,20 +63,31 @@ func cell(runs []float64, u unit) string {
 	return fmt.Sprintf("%s (%s–%s)", u(median(runs)), strings.TrimSuffix(strings.TrimSuffix(u(slices.Min(runs)), " ms"), " KB"), u(slices.Max(runs)))
 }
 
-// ratio formats dbtour's median over sql.js's.
-func ratio(s samples) string {
-	if len(s["dbtour"]) == 0 || len(s["sqljs"]) == 0 || median(s["sqljs"]) == 0 {
+// ratio formats engine a's median over engine b's.
+func ratio(s samples, a, b string) string {
+	if len(s[a]) == 0 || len(s[b]) == 0 || median(s[b]) == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.2f×", median(s["dbtour"])/median(s["sqljs"]))
+	return fmt.Sprintf("%.2f×", median(s[a])/median(s[b]))
 }
 
-// table is the results as one Markdown table.
+// table is the results as one Markdown table; with the prototype measured,
+// three more columns: its runs, its ratio to sql.js, and dbtour's to it.
 func (r *results) table() string {
 	var b strings.Builder
-	b.WriteString("| metric | dbtour | sql.js | ratio |\n| --- | --- | --- | --- |\n")
+	proto := slices.Contains(engines, "proto")
+	if proto {
+		b.WriteString("| metric | dbtour | sql.js | ratio | prototype | prototype ÷ sql.js | dbtour ÷ prototype |\n" +
+			"| --- | --- | --- | --- | --- | --- | --- |\n")
+	} else {
+		b.WriteString("| metric | dbtour | sql.js | ratio |\n| --- | --- | --- | --- |\n")
+	}
 	row := func(name string, s samples, u unit) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", name, cell(s["dbtour"], u), cell(s["sqljs"], u), ratio(s))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", name, cell(s["dbtour"], u), cell(s["sqljs"], u), ratio(s, "dbtour", "sqljs"))
+		if proto {
+			fmt.Fprintf(&b, " %s | %s | %s |", cell(s["proto"], u), ratio(s, "proto", "sqljs"), ratio(s, "dbtour", "proto"))
+		}
+		b.WriteString("\n")
 	}
 	row("engine bytes over the wire (brotli; JS + wasm)", r.bytes, kb)
 	row("of which .wasm", r.wasmBytes, kb)

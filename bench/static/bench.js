@@ -1,12 +1,12 @@
 // bench.js: the benchmark page. The Go driver (bench/main.go) calls
 // window.bench's functions through the DevTools protocol; each starts a
-// worker for one engine ("dbtour" or "sqljs") and measures it.
+// worker for one engine ("dbtour", "sqljs" or "proto") and measures it.
 const staticBase = new URLSearchParams(location.search).get("static");
 
 // start creates the engine's worker and resolves when it has its first
 // result, with the start-up milestones in ms since the worker was created.
 function start(engine) {
-  const url = engine === "dbtour" ? `worker-dbtour.js?static=${encodeURIComponent(staticBase)}` : "worker-sqljs.js";
+  const url = engine === "sqljs" ? "worker-sqljs.js" : `worker-${engine}.js?static=${encodeURIComponent(staticBase)}`;
   const created = performance.timeOrigin + performance.now();
   const worker = new Worker(url);
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // workload.js: the benchmark's SQL, run the same way on either engine.
 // A worker script loads its engine, defines `adapter` and then this file:
 //   adapter.files:  names of the engine's files (counted as bytes on the wire)
-//   adapter.wasm:   the engine's .wasm file name
+//   adapter.wasm:   the engine's .wasm file name (or names)
 //   adapter.load(): Promise that resolves when the runtime is ready
 //   adapter.open(): Promise of a database with exec(sql, params) and
 //                   run(sql, params) shaped as in sql.js, and close()
@@ -65,18 +65,20 @@ function digest(value) {
 // marks returns the start-up milestones, absolute ms.
 function marks(t) {
   const res = performance.getEntriesByType("resource");
-  const wasm = res.find((e) => e.name.endsWith(adapter.wasm));
+  // adapter.wasm is one file or several (the prototype's Go and SQLite):
+  // downloaded when the last arrived, their bytes added up.
+  const wasms = res.filter((e) => [adapter.wasm].flat().some((w) => e.name.split("?")[0].endsWith(w)));
   const compiled = performance.getEntriesByName(adapter.compiledMark)[0];
   const bytes = res.filter((e) => adapter.files.some((f) => e.name.split("?")[0].endsWith(f)))
     .reduce((sum, e) => sum + e.encodedBodySize, 0);
   return {
     scripts: t.scripts,
-    downloaded: wasm ? performance.timeOrigin + wasm.responseEnd : 0,
+    downloaded: wasms.length ? performance.timeOrigin + Math.max(...wasms.map((e) => e.responseEnd)) : 0,
     compiled: compiled ? performance.timeOrigin + compiled.startTime : 0,
     ready: t.ready,
     first: t.first,
     bytes,
-    wasmBytes: wasm ? wasm.encodedBodySize : 0,
+    wasmBytes: wasms.reduce((sum, e) => sum + e.encodedBodySize, 0),
     files: res.map((e) => e.name + " " + e.encodedBodySize),
   };
 }

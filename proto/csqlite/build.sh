@@ -7,7 +7,7 @@
 #
 #   proto/csqlite/build.sh engine   out/engine.wasm + out/sqlite3-side.wasm
 #   proto/csqlite/build.sh size     their sizes, raw and brotli, beside today's engine
-#   proto/csqlite/build.sh test     the engine's tests and web/jstest on it, under Node
+#   proto/csqlite/build.sh test     ./wasm/...'s tests and web/jstest on it, under Node
 #   proto/csqlite/build.sh bench    the bulk workload under Node, today's engine beside it
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -129,31 +129,43 @@ shim() {
   cp "$glue/libc.go" "$OUT/sqlite3wasm/libc.go" && chmod u+w "$OUT/sqlite3wasm/libc.go"
   # SQLite's imports from env that are neither Go callbacks nor the heap.
   imports=$(wasm-objdump -x -j Import "$OUT/sqlite3-side.wasm" | sed -n 's/.*\(func\[.*<- env\|<- GOT\.func\)\.\([a-z0-9_]*\)$/\2/p' | grep -v '^go_' | sort -u)
-  go run ../../proto/csqlite/gen -src "$glue" -out "$OUT/sqlite3wasm" $imports
+  wasm-objdump -x -j Export "$OUT/sqlite3-side.wasm" | sed -n 's/.*func\[.*-> "\(.*\)"$/\1/p' >"$OUT/side-exports.txt"
+  go run ../../proto/csqlite/gen -src "$glue" -out "$OUT/sqlite3wasm" -exports "$OUT/side-exports.txt" $imports
   sed "s#^replace github.com/ncruces/go-sqlite3-wasm/v6 .*##" ../../go.mod >"$OUT/go.mod"
   printf '\nreplace github.com/ncruces/go-sqlite3-wasm/v6 => %s\n' "$PWD/$OUT/sqlite3wasm" >>"$OUT/go.mod"
   cp ../../go.sum "$OUT/go.sum"
 }
 
-# engine builds the prototype engine: ./wasm over the shim, beside the side module.
+# engine builds the prototype engine, both variants (SQL only, and with the
+# example programs): ./wasm over the shim, beside the side module.
 engine() {
   side; shim
-  say "out/engine.wasm (Go side, over the side module)"
-  (cd ../.. && GOOS=js GOARCH=wasm go build -modfile="proto/csqlite/$OUT/go.mod" -trimpath -ldflags="-s -w" \
-    -o "proto/csqlite/$OUT/engine.wasm" ./wasm)
+  say "out/engine.wasm and out/engine-orm.wasm (Go side, over the side module)"
+  go_wasm "$OUT/engine.wasm" -modfile="proto/csqlite/$OUT/go.mod"
+  go_wasm "$OUT/engine-orm.wasm" -modfile="proto/csqlite/$OUT/go.mod" -tags=orm
+}
+
+# go_wasm OUT [FLAGS] builds ./wasm for GOOS=js as build.sh does.
+go_wasm() {
+  local out=$1
+  shift
+  (cd ../.. && GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" "$@" -o "proto/csqlite/$out" ./wasm)
 }
 
 # today builds today's engine from the same tree, for the side-by-side runs.
 today() {
   say "out/today.wasm (today's engine, same tree)"
-  (cd ../.. && GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "proto/csqlite/$OUT/today.wasm" ./wasm)
+  go_wasm "$OUT/today.wasm"
 }
 
 # size prints each engine file's bytes, raw and brotli (best, as served).
 size() {
   engine; today
-  (cd ../.. && go run ./server/precompress proto/csqlite/$OUT/engine.wasm proto/csqlite/$OUT/sqlite3-side.wasm proto/csqlite/$OUT/today.wasm)
-  for f in today.wasm engine.wasm sqlite3-side.wasm; do
+  say "out/today-orm.wasm (today's engine with the example programs)"
+  go_wasm "$OUT/today-orm.wasm" -tags=orm
+  local files=(today.wasm today-orm.wasm engine.wasm engine-orm.wasm sqlite3-side.wasm)
+  (cd ../.. && go run ./server/precompress "${files[@]/#/proto/csqlite/$OUT/}")
+  for f in "${files[@]}"; do
     printf '%-18s %9d raw %9d brotli\n' "$f" "$(stat -c %s "$OUT/$f")" "$(stat -c %s "$OUT/$f.br")"
   done
 }
@@ -163,9 +175,9 @@ size() {
 run_tests() {
   engine
   local preload="--require=$PWD/node-preload.js"
-  say "go test ./wasm/engine (GOOS=js GOARCH=wasm, Node) on the prototype"
+  say "go test ./wasm/... (GOOS=js GOARCH=wasm, Node) on the prototype"
   (cd ../.. && NODE_OPTIONS="$preload" PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm \
-    go test -modfile="proto/csqlite/$OUT/go.mod" -count=1 ./wasm/engine "$@")
+    go test -modfile="proto/csqlite/$OUT/go.mod" -count=1 "${@:-./wasm/...}")
   say "web/jstest (Node) on the prototype"
   (cd ../.. && NODE_OPTIONS="$preload" node --test web/jstest/)
 }

@@ -5,12 +5,14 @@
 // sqlite3.go of the go-sqlite3-wasm module that go-sqlite3 requires, so the
 // shim follows that module's releases without hand edits.
 //
-//	go run ./proto/csqlite/gen -src DIR -out DIR [libc import names...]
+//	go run ./proto/csqlite/gen -src DIR -out DIR -exports FILE [libc import names...]
 //
 // It writes three files into -out:
 //   - api.go: the Xenv and Memory types, copied;
 //   - calls.go: an imported function per X method (module "sqlite3"), and
-//     the method calling it with the calling Module made current;
+//     the method calling it with the calling Module made current; a method
+//     whose function the side module does not export (-exports lists those
+//     it does) panics instead, so that no import is left unresolved;
 //   - exports.go: a //go:wasmexport function per Xenv callback and per libc
 //     import named on the command line, which SQLite imports;
 //   - helpers.go: the translation's top-level helpers (load32, store64, ...),
@@ -47,18 +49,23 @@ var handWritten = map[string]bool{
 func main() {
 	src := flag.String("src", "", "the go-sqlite3-wasm module directory")
 	out := flag.String("out", "", "the shim package directory to write into")
+	exports := flag.String("exports", "", "a file naming the side module's exported functions, one a line")
 	flag.Parse()
-	if *src == "" || *out == "" {
+	if *src == "" || *out == "" || *exports == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*src, *out, flag.Args()); err != nil {
+	names, err := os.ReadFile(*exports)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := run(*src, *out, strings.Fields(string(names)), flag.Args()); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // run parses the translated module and writes the generated files.
-func run(src, out string, libc []string) error {
+func run(src, out string, exported, libc []string) error {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, filepath.Join(src, "sqlite3.go"), nil, parser.SkipObjectResolution)
 	if err != nil {
@@ -70,7 +77,7 @@ func run(src, out string, libc []string) error {
 	}
 	files := map[string][]byte{
 		"api.go":     apiFile(fset, api),
-		"calls.go":   callsFile(fset, methods),
+		"calls.go":   callsFile(fset, methods, exported),
 		"exports.go": exportsFile(fset, env, libc),
 		"helpers.go": helpersFile(fset, file, helpers),
 	}
@@ -159,13 +166,18 @@ func apiFile(fset *token.FileSet, api []*ast.GenDecl) []byte {
 // callsFile writes, for each X method, the import of SQLite's export and a
 // method that calls it with m current, so that SQLite's callbacks reach
 // m's Xenv.
-func callsFile(fset *token.FileSet, methods []*ast.FuncDecl) []byte {
+func callsFile(fset *token.FileSet, methods []*ast.FuncDecl, exported []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	for _, m := range methods {
 		name := strings.TrimPrefix(m.Name.Name, "X")
 		params, args := fieldList(fset, m.Type.Params)
 		results, _ := fieldList(fset, m.Type.Results)
+		if !slices.Contains(exported, name) {
+			fmt.Fprintf(&b, "// %s is not in the side module.\nfunc (m *Module) %s(%s) %s {\n\tpanic(%q)\n}\n\n",
+				m.Name.Name, m.Name.Name, params, results, "sqlite3: "+name+" is not built in")
+			continue
+		}
 		fmt.Fprintf(&b, "//go:wasmimport sqlite3 %s\nfunc sqlite3_%s(%s) %s\n\n", name, name, params, results)
 		fmt.Fprintf(&b, "// %s calls SQLite's %s.\nfunc (m *Module) %s(%s) %s {\n\tprev := enter(m)\n", m.Name.Name, name, m.Name.Name, params, results)
 		if results == "" {
