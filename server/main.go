@@ -105,6 +105,7 @@ func runServe(args []string, stderr io.Writer) error {
 	addr := fs.String("addr", ":8080", "listen on `host:port` (\":8080\" is every interface, for a classroom LAN)")
 	base := fs.String("base", "/", "serve under this URL `path`, e.g. /dbtour/ behind a reverse proxy that keeps the prefix")
 	opts := courseFlag(fs)
+	collect := fs.String("collect", "", "take learners' hand-ins (POST /handin) into `DIR`, for dbtour grade; off by default")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -119,6 +120,9 @@ func runServe(args []string, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	course, lessonsDir := opts()
+	if *collect != "" {
+		course = append(course, withCollect(*collect))
+	}
 	s, err := newServer(ctx, append(course, withLogger(log))...)
 	if err != nil {
 		return err

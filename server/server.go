@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"os"
 	"sort"
 	"sync"
 
@@ -31,6 +32,9 @@ type server struct {
 	mu    sync.RWMutex
 	// min minifies pages that reload renders.
 	min *minify.M
+	// collect takes hand-ins (POST /handin) when serve has -collect; nil
+	// otherwise, and the server writes nothing.
+	collect *collector
 }
 
 // config is what newServer's options set.
@@ -38,6 +42,7 @@ type config struct {
 	lessons fs.FS
 	static  fs.FS
 	log     *slog.Logger
+	collect string
 }
 
 // option configures newServer.
@@ -46,8 +51,28 @@ type option func(*config)
 // withLessons serves the course in fsys instead of the embedded one.
 func withLessons(fsys fs.FS) option { return func(c *config) { c.lessons = fsys } }
 
+// lessonsFS is the lessons folder dir, read through an os.Root: a
+// symbolic link inside it that leads out of it (to /etc/passwd, say) fails
+// to open instead of serving what it points at.
+func lessonsFS(dir string) fs.FS {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return errFS{err}
+	}
+	return root.FS()
+}
+
+// errFS is a file system every open of which fails with err: the lessons
+// folder that could not be opened, which lessons.Load then reports.
+type errFS struct{ err error }
+
+func (e errFS) Open(string) (fs.File, error) { return nil, e.err }
+
 // withStatic serves the assets in fsys instead of the embedded ones.
 func withStatic(fsys fs.FS) option { return func(c *config) { c.static = fsys } }
+
+// withCollect takes hand-ins into the folder dir.
+func withCollect(dir string) option { return func(c *config) { c.collect = dir } }
 
 // withLogger logs to l instead of discarding.
 func withLogger(l *slog.Logger) option { return func(c *config) { c.log = l } }
@@ -74,6 +99,11 @@ func newServer(ctx context.Context, opts ...option) (*server, error) {
 	}
 	if err := s.addPages(ctx, m, course); err != nil {
 		return nil, err
+	}
+	if cfg.collect != "" {
+		if s.collect, err = newCollector(cfg.collect, cfg.lessons, cfg.log); err != nil {
+			return nil, err
+		}
 	}
 	s.routes()
 	return s, nil
@@ -110,6 +140,10 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /sw.js", s.handleFile)
 	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleFile)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.mux.HandleFunc("GET "+handInPath, s.handleHandInStatus)
+	if s.collect != nil {
+		s.mux.Handle("POST "+handInPath, s.collect)
+	}
 	s.handler = s.accessLog(securityHeaders(s.mux))
 }
 
