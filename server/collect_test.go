@@ -213,7 +213,7 @@ func TestRateLimiterRefills(t *testing.T) {
 		want  bool
 	}{
 		{"a", 0, true}, {"a", 0, true}, {"a", 0, false}, // the burst is spent
-		{"b", 0, true},                                   // another address has its own
+		{"b", 0, true}, // another address has its own
 		{"a", 999 * time.Millisecond, false}, {"a", time.Second, true}, {"a", time.Second, false},
 		{"a", 10 * time.Second, true}, {"a", 10 * time.Second, true}, {"a", 10 * time.Second, false}, // refilled to the burst only
 	} {
