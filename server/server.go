@@ -121,6 +121,13 @@ func (s *server) addPages(ctx context.Context, m *minify.M, course *lessons.Cour
 			return fmt.Errorf("page %s: %w", p, err)
 		}
 	}
+	desc, err := describeCourse(course)
+	if err != nil {
+		return err
+	}
+	if s.files[courseJSONPath], err = newAsset(m, "application/json", desc); err != nil {
+		return fmt.Errorf("course description: %w", err)
+	}
 	if s.files["/manifest.webmanifest"], err = newAsset(m, "application/manifest+json", s.manifest()); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
@@ -139,6 +146,7 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /static/", s.handleFile)
 	s.mux.HandleFunc("GET /sw.js", s.handleFile)
 	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleFile)
+	s.mux.HandleFunc("GET "+courseJSONPath, s.handleFile)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("GET "+handInPath, s.handleHandInStatus)
 	if s.collect != nil {

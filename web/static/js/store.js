@@ -4,7 +4,22 @@
 
 // key names a cell of the current page.
 function key(index) {
-  return `dbtour:${location.pathname}:cell:${index}`;
+  return keyAt(location.pathname, index);
+}
+
+// keyAt names cell index of the page at path.
+function keyAt(path, index) {
+  return `dbtour:${path}:cell:${index}`;
+}
+
+// loadEditAt returns the reader's text for cell index of the page at path
+// (another page's, for a hand-in of the whole course), or null.
+export function loadEditAt(path, index) {
+  try {
+    return localStorage.getItem(keyAt(path, index));
+  } catch {
+    return null;
+  }
 }
 
 // loadEdit returns the reader's text for cell index, or null.
@@ -51,9 +66,59 @@ export function saveStopped(index, text) {
   }
 }
 
+// loadTieredUp reports whether the engine at path had its hot code
+// exercised in this browser already (see tierup.js).
+export function loadTieredUp(path) {
+  try {
+    return localStorage.getItem(`dbtour:tiered-up:${path}`) === "1";
+  } catch {
+    return false;
+  }
+}
+
+// saveTieredUp remembers that the engine at path had its hot code exercised.
+export function saveTieredUp(path) {
+  try {
+    localStorage.setItem(`dbtour:tiered-up:${path}`, "1");
+  } catch (err) {
+    console.warn("dbtour: cannot keep the engine's state:", err);
+  }
+}
+
 // solvedKey names the solved mark of an exercise cell of this page.
-function solvedKey(index) {
-  return `dbtour:${location.pathname}:solved:${index}`;
+function solvedKey(index, path = location.pathname) {
+  return `dbtour:${path}:solved:${index}`;
+}
+
+// loadSolvedAt reports whether the reader solved exercise cell index of
+// the page at path.
+export function loadSolvedAt(path, index) {
+  try {
+    return localStorage.getItem(solvedKey(index, path)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+// nameKey names the reader's name, typed once for their hand-ins.
+const nameKey = "dbtour:name";
+
+// loadName returns the name the reader gave for hand-ins, or "".
+export function loadName() {
+  try {
+    return localStorage.getItem(nameKey) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+// saveName keeps the reader's name for their next hand-in.
+export function saveName(name) {
+  try {
+    localStorage.setItem(nameKey, name);
+  } catch (err) {
+    console.warn("dbtour: cannot keep your name:", err);
+  }
 }
 
 // loadSolved reports whether the reader solved exercise cell index.
