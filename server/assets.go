@@ -91,7 +91,8 @@ func acceptEncoding(header string) map[string]bool {
 	ok := map[string]bool{}
 	for part := range strings.SplitSeq(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		weight, hasQ := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q=")
+		name = strings.TrimSpace(name)
+		weight, hasQ := strings.CutPrefix(strings.ToLower(strings.ReplaceAll(params, " ", "")), "q=") // Q=0 is q=0 (RFC 9110)
 		q, err := strconv.ParseFloat(weight, 64)
 		ok[strings.ToLower(name)] = !hasQ || err != nil || q > 0
 	}

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
+	"path"
 	"strings"
 )
 
@@ -15,12 +15,22 @@ import (
 // Compressed forms go beside as NAME.br and NAME.gz, for hosts that serve
 // precompressed files (nginx gzip_static, brotli_static).
 func (s *server) export(dir string) (files int, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	// Every write goes through an os.Root: a symbolic link inside dir
+	// that leads out of it is an error, not a way to write elsewhere.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	defer root.Close()
 	for _, p := range s.paths() {
-		name := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+		name := path.Clean(strings.TrimPrefix(p, "/"))
 		if strings.HasSuffix(p, "/") {
-			name = filepath.Join(name, "index.html")
+			name = path.Join(name, "index.html")
 		}
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
 			return files, fmt.Errorf("export %s: %w", p, err)
 		}
 		for _, enc := range []struct{ accept, suffix string }{{"", ""}, {"br", ".br"}, {"gzip", ".gz"}} {
@@ -31,7 +41,7 @@ func (s *server) export(dir string) (files int, err error) {
 			if !ok {
 				continue
 			}
-			if err := os.WriteFile(name+enc.suffix, body, 0o644); err != nil {
+			if err := root.WriteFile(name+enc.suffix, body, 0o644); err != nil {
 				return files, fmt.Errorf("export %s: %w", p, err)
 			}
 			files++
