@@ -430,7 +430,7 @@ func writeGradesCSV(w io.Writer, r *gradeReport) error {
 	cw.Write([]string{"file", "learner", "handed_in", "course_version", "graded_against", "flag", "lesson", "cell", "line",
 		"solved", "page_solved", "edited", "reason", "answer"})
 	for _, h := range r.HandIns {
-		head := []string{h.File, cell(h.Learner), "", h.CourseVersion, h.GradedAgainst, h.Flag}
+		head := []string{h.File, safeCSV(h.Learner), "", h.CourseVersion, h.GradedAgainst, h.Flag}
 		if !h.HandedIn.IsZero() {
 			head[2] = h.HandedIn.UTC().Format(time.RFC3339)
 		}
@@ -440,18 +440,18 @@ func writeGradesCSV(w io.Writer, r *gradeReport) error {
 		}
 		for _, e := range h.Exercises {
 			cw.Write(append(slices.Clone(head), e.Lesson, strconv.Itoa(e.Cell), strconv.Itoa(e.Line),
-				strconv.FormatBool(e.Solved), strconv.FormatBool(e.PageSolved), strconv.FormatBool(e.Edited), e.Reason, cell(e.Answer)))
+				strconv.FormatBool(e.Solved), strconv.FormatBool(e.PageSolved), strconv.FormatBool(e.Edited), e.Reason, safeCSV(e.Answer)))
 		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// cell keeps a learner's text from being read as a formula by a
+// safeCSV keeps a learner's text from being read as a formula by a
 // spreadsheet that opens the CSV: text starting with =, +, @, a tab, a
 // carriage return, or a minus that does not start a SQL comment, gets a
 // leading apostrophe.
-func cell(s string) string {
+func safeCSV(s string) string {
 	if s == "" {
 		return s
 	}
