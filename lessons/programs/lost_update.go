@@ -62,17 +62,17 @@ type client struct {
 	seen int
 }
 
-// exec runs sql and prints it, with the error if it fails.
-func (c *client) exec(ctx context.Context, sql string, args ...any) bool {
-	_, err := c.conn.ExecContext(ctx, sql, args...)
+// exec runs stmt and prints it, with the error if it fails: a failure is
+// part of the story, so it is shown, not returned.
+func (c *client) exec(ctx context.Context, stmt string, args ...any) {
+	_, err := c.conn.ExecContext(ctx, stmt, args...)
 	if len(args) > 0 {
-		sql = fmt.Sprintf("%s  [%v]", sql, args[0])
+		stmt = fmt.Sprintf("%s  [%v]", stmt, args[0])
 	}
-	fmt.Fprintf(c.out, "  %s: %s\n", c.name, sql)
+	fmt.Fprintf(c.out, "  %s: %s\n", c.name, stmt)
 	if err != nil {
 		fmt.Fprintf(c.out, "     -> %v\n", err)
 	}
-	return err == nil
 }
 
 // read reads Ana's balance into c.seen.

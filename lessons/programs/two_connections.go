@@ -17,12 +17,12 @@ func twoConnections(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) er
 	}
 	defer a.Close()
 	defer b.Close()
-	step := func(who *sql.Conn, name, sql string) {
-		if _, err := who.ExecContext(ctx, sql); err != nil {
-			fmt.Fprintf(out, "%s: %s\n   -> %v\n", name, sql, err)
+	step := func(who *sql.Conn, name, stmt string) {
+		if _, err := who.ExecContext(ctx, stmt); err != nil {
+			fmt.Fprintf(out, "%s: %s\n   -> %v\n", name, stmt, err)
 			return
 		}
-		fmt.Fprintf(out, "%s: %s\n", name, sql)
+		fmt.Fprintf(out, "%s: %s\n", name, stmt)
 	}
 	show := func(who *sql.Conn, name string) {
 		var bal int
