@@ -66,10 +66,13 @@ func (s *server) rerender(ctx context.Context, fsys fs.FS) {
 	s.log.Info("lessons changed: pages rendered anew")
 }
 
-// fingerprint sums up the names, sizes and times of the lesson files in
-// fsys: it changes when a lesson is saved, added or removed.
+// fingerprint sums up the names, sizes and times of the lesson files and
+// the course file in fsys: it changes when one is saved, added or removed.
 func fingerprint(fsys fs.FS) string {
 	names, _ := fs.Glob(fsys, "*.md") // the pattern is valid
+	if _, err := fs.Stat(fsys, lessons.CourseFile); err == nil {
+		names = append(names, lessons.CourseFile)
+	}
 	var fp string
 	for _, name := range names {
 		info, err := fs.Stat(fsys, name)
