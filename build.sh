@@ -147,6 +147,20 @@ bench() {
   go run ./bench "$@"
 }
 
+# fuzz runs every fuzz target for FUZZTIME each (default 20s): the script
+# runner, the parameter parser, CSV import and .sqlite import (mutated
+# images) in the engine, and the lesson parser. Go keeps an input that
+# fails under the package's testdata/fuzz/TARGET, where every later run
+# and every go test replays it as a seed.
+fuzz() {
+  local target
+  for target in ./wasm/engine:FuzzExec ./wasm/engine:FuzzParseParams ./wasm/engine:FuzzImportCSV \
+    ./wasm/engine:FuzzDeserialize ./lessons:FuzzParse; do
+    say "fuzz ${target#*:} for ${FUZZTIME:-20s}"
+    go test "${target%%:*}" -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${FUZZTIME:-20s}"
+  done
+}
+
 # proto runs the engine prototype's build (proto/csqlite/build.sh: SQLite
 # as clang-built wasm under go-sqlite3's Go driver), apart from the default
 # engine.
@@ -164,5 +178,6 @@ case "${1:-}" in
   load) load ;;
   bench) bench "${@:2}" ;;
   proto) proto "${@:2}" ;;
+  fuzz) fuzz ;;
   *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
