@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,10 +73,10 @@ var hostileEngineCases = []hostileCase{
 	{"column name just under the statement limit", Options{}, func(t *testing.T, s *Session) string {
 		res := s.Exec(context.Background(), `select 1 as "`+big(MaxStatementLength-20)+`"`)
 		if res.Error != nil || len(res.Statements[0].Columns[0]) != MaxStatementLength-20 {
-			t.Errorf("a long but allowed name: %v", res.Error)
+			return fmt.Sprint(res.Error)
 		}
-		return "statement too long" // the bound itself: nothing to refuse
-	}, "statement too long"},
+		return "accepted" // below the bound, the name reads back whole
+	}, "accepted"},
 	{"expression as column name of 1 MB", Options{}, func(t *testing.T, s *Session) string {
 		return execMsg(s, `select '`+big(1_000_000)+`'`)
 	}, "statement too long"},

@@ -229,7 +229,7 @@ func (p *paramParser) str() (string, error) {
 		case '"':
 			out = append(out, p.b[start:p.i]...)
 			p.i++
-			return string(out), nil
+			return validUTF8(out), nil
 		case '\\':
 			out = append(out, p.b[start:p.i]...)
 			r, err := p.escape()
@@ -243,6 +243,25 @@ func (p *paramParser) str() (string, error) {
 		}
 	}
 	return "", p.fail("unterminated string")
+}
+
+// validUTF8 is b as a string with each byte that is not part of valid
+// UTF-8 replaced by U+FFFD, as encoding/json and JavaScript read it.
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b)+8)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return string(out)
 }
 
 // escape reads one escape sequence after a backslash.
