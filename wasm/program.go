@@ -19,8 +19,12 @@ func init() {
 	variantFuncs["runProgram"] = runProgram
 }
 
-// runProgram(db, name, inputs) runs an example program on the database
-// and returns its runner.Result; inputs is an object of strings.
+// runProgram(db, name, inputs, source?, exercise?) runs an example
+// program on the database and returns its runner.Result; inputs is an
+// object of strings. With source (a reader's edit of the program's file,
+// or an exercise's program) the engine interprets that source instead of
+// running the compiled program; with exercise ({solution, check}) it
+// judges source against the exercise's solution (runner.RunExercise).
 func runProgram(s *engine.Session, args []js.Value) (any, error) {
 	name, err := stringArg(args, 0, "program name")
 	if err != nil {
@@ -38,5 +42,20 @@ func runProgram(s *engine.Session, args []js.Value) (any, error) {
 			in[k] = x.String()
 		}
 	}
-	return runner.Run(context.Background(), s, name, in, runner.Options{})
+	ctx := context.Background()
+	src, ex := arg(args, 2), arg(args, 3)
+	switch {
+	case src.Type() == js.TypeUndefined || src.Type() == js.TypeNull:
+		return runner.Run(ctx, s, name, in, runner.Options{})
+	case src.Type() != js.TypeString:
+		return nil, fmt.Errorf("program source: want a string, got %s", src.Type())
+	case ex.Type() == js.TypeObject:
+		e := runner.Exercise{Solution: ex.Get("solution").String()}
+		if c := ex.Get("check"); c.Type() == js.TypeString {
+			e.Check = c.String()
+		}
+		return runner.RunExercise(ctx, s, src.String(), in, e, runner.Options{})
+	default:
+		return runner.RunSource(ctx, s, name, src.String(), in, runner.Options{})
+	}
 }

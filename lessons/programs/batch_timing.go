@@ -32,7 +32,7 @@ func batchTiming(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) erro
 		run  func() error
 	}{
 		{"one Exec per row, autocommit", func() error {
-			for i := range n {
+			for i := 0; i < n; i++ {
 				if _, err := db.ExecContext(ctx, insert, i%10, float64(i)/2); err != nil {
 					return err
 				}
@@ -41,7 +41,7 @@ func batchTiming(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) erro
 		}},
 		{"one Exec per row, one tx", func() error {
 			return inTx(ctx, db, func(tx *sql.Tx) error {
-				for i := range n {
+				for i := 0; i < n; i++ {
 					if _, err := tx.ExecContext(ctx, insert, i%10, float64(i)/2); err != nil {
 						return err
 					}
@@ -56,7 +56,7 @@ func batchTiming(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) erro
 					return err
 				}
 				defer stmt.Close()
-				for i := range n {
+				for i := 0; i < n; i++ {
 					if _, err := stmt.ExecContext(ctx, i%10, float64(i)/2); err != nil {
 						return err
 					}

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -29,7 +30,13 @@ type Result struct {
 	Statements []Statement `json:"statements"`
 	Output     string      `json:"output"`
 	Error      string      `json:"error,omitempty"`
-	DurationMs float64     `json:"durationMs"`
+	// Line and Column place Error in an edited program's source, when
+	// the interpreter refused it before it ran (1-based; 0 otherwise).
+	Line       int     `json:"line,omitempty"`
+	Column     int     `json:"column,omitempty"`
+	DurationMs float64 `json:"durationMs"`
+	// Judged is the verdict on an exercise's program (RunExercise).
+	Judged *Judged `json:"judged,omitempty"`
 }
 
 // Statement is one SQL statement GORM emitted, with its bound values
@@ -63,6 +70,41 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 	if !ok {
 		return nil, fmt.Errorf("no example program %q", name)
 	}
+	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
+		return run(ctx, dsn, p, in, opts, res, &limitedBuffer{max: maxOutput})
+	})
+}
+
+// RunSource runs source, a reader's edit of the program called name (or,
+// with no such program, any Go file of package programs that declares a
+// function with a program's signature), interpreted, as Run runs the
+// compiled program. The interpreted program runs under a guard (see
+// guard.go): a run it stops, a goroutine's panic included, leaves the
+// session's database as it was before the run.
+func RunSource(ctx context.Context, s *engine.Session, name, source string, in programs.Inputs, opts Options) (*Result, error) {
+	entry := ""
+	if p, ok := programs.Lookup(name); ok {
+		entry = entryName(p)
+	}
+	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
+		out := &limitedBuffer{max: maxOutput}
+		g := newGuard(ctx)
+		p, err := interpret(source, entry, out, g)
+		if err != nil {
+			res.Output = out.String()
+			return err
+		}
+		if err := runGuarded(ctx, dsn, p, in, opts, res, out); err != nil {
+			return err
+		}
+		return g.goroutineFailure()
+	})
+}
+
+// runOn runs a program (do) on a copy of the session's database, within
+// the session's time limit, and keeps the copy as the session's database
+// unless a guard stopped the run.
+func runOn(ctx context.Context, s *engine.Session, name string, do func(ctx context.Context, dsn string, res *Result) error) (*Result, error) {
 	shared := fmt.Sprintf("dbtour-program-%d", dbs.Add(1))
 	memdb.Create(shared, nil)
 	defer memdb.Delete(shared)
@@ -78,10 +120,19 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 	defer cancel()
 	res := &Result{}
 	start := time.Now()
-	runErr := run(s.WithTimeLimit(timer), dsn, p, in, opts, res)
+	runErr := do(s.WithTimeLimit(timer), dsn, res)
 	elapsed := time.Since(start)
 	res.DurationMs = float64(elapsed.Microseconds()) / 1000
-	if runErr != nil {
+	var stop *StopError
+	var bad *SourceError
+	switch {
+	case errors.As(runErr, &bad):
+		res.Error, res.Line, res.Column = bad.Error(), bad.Line, bad.Column
+		return res, nil
+	case errors.As(runErr, &stop):
+		res.Error = stop.Error() + "; the database is as it was before the run"
+		return res, nil
+	case runErr != nil:
 		res.Error = describe(runErr, elapsed, s.TimeLimit())
 	}
 	if err := s.RestoreFrom(dsn); err != nil {
@@ -90,15 +141,32 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 	return res, nil
 }
 
+// runGuarded runs an interpreted program on a goroutine of its own, so
+// that one blocked for good (on a channel no one sends to, say) ends at
+// its context's end rather than never.
+func runGuarded(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result, out *limitedBuffer) error {
+	done := make(chan error, 1)
+	part := &Result{}
+	go func() { done <- run(ctx, dsn, p, in, opts, part, out) }()
+	select {
+	case err := <-done:
+		*res = *part
+		return err
+	case <-ctx.Done():
+		res.Output = out.String()
+		return &StopError{Reason: fmt.Sprintf("it was still running at its time limit (%v)", ctx.Err())}
+	}
+}
+
 // run opens dsn through database/sql (and GORM for GORM programs, with
-// every statement recorded into res) and runs p. A program that panics
-// fails with the panic's message instead of taking the engine down.
-func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result) (err error) {
-	out := &limitedBuffer{max: maxOutput}
+// every statement recorded into res) and runs p, printing to out. A
+// program that panics fails with the panic's message instead of taking
+// the engine down; a guard's stop stays a *StopError.
+func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result, out *limitedBuffer) (err error) {
 	defer func() { res.Output = out.String() }()
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("the program panicked: %v", v)
+			err = panicked(v)
 		}
 	}()
 	db, err := driver.Open(dsn)
@@ -123,6 +191,15 @@ func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs
 	return p.GORM(gdb.WithContext(ctx), in, out)
 }
 
+// panicked words a recovered panic; a guard's stop keeps its reason.
+func panicked(v any) error {
+	var stop *StopError
+	if err, ok := v.(error); ok && errors.As(err, &stop) {
+		return stop
+	}
+	return fmt.Errorf("the program panicked: %v", v)
+}
+
 // describe words a program's error for the reader: an interruption is
 // blamed on the time limit only when the run lasted that long (a
 // program's own shorter timeout interrupts statements too).
@@ -137,6 +214,7 @@ func describe(err error, elapsed, limit time.Duration) string {
 // limitedBuffer keeps the first max bytes written to it and notes that
 // the rest was cut.
 type limitedBuffer struct {
+	mu sync.Mutex // an abandoned program's goroutines may still print
 	bytes.Buffer
 	max int
 	cut bool
@@ -144,6 +222,8 @@ type limitedBuffer struct {
 
 // Write never fails, so a program printing too much is not stopped.
 func (b *limitedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if room := b.max - b.Len(); len(p) > room {
 		b.Buffer.Write(p[:max(room, 0)])
 		b.cut = true
@@ -154,6 +234,8 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 
 // String is what was kept, with a note when output was cut.
 func (b *limitedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.cut {
 		return b.Buffer.String() + fmt.Sprintf("\n… output cut at %d KiB", b.max>>10)
 	}

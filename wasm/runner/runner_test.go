@@ -179,7 +179,7 @@ func TestRunLimitReachesDerivedContexts(t *testing.T) {
 func TestRunRecoversPanics(t *testing.T) {
 	t.Parallel()
 	boom := programs.Program{SQL: func(context.Context, *sql.DB, programs.Inputs, io.Writer) error { panic("boom") }}
-	err := run(context.Background(), "file:/panics?vfs=memdb", boom, nil, Options{}, &Result{})
+	err := run(context.Background(), "file:/panics?vfs=memdb", boom, nil, Options{}, &Result{}, &limitedBuffer{max: maxOutput})
 	if err == nil || err.Error() != "the program panicked: boom" {
 		t.Errorf("got %v, want the panic as an error", err)
 	}
