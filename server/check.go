@@ -24,16 +24,17 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if fset.NArg() > 0 {
 		fsys = os.DirFS(fset.Arg(0))
 	}
-	n, problems, err := course.Check(context.Background(), fsys)
+	r, err := course.Check(context.Background(), fsys)
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
+	for _, p := range r.Problems {
 		fmt.Fprintln(stderr, p)
 	}
-	if len(problems) > 0 {
+	if len(r.Problems) > 0 {
 		return errors.New("check: the course has problems")
 	}
-	fmt.Fprintf(stdout, "dbtour: %d lesson(s): every cell runs and every exercise checks\n", n)
+	fmt.Fprintf(stdout, "dbtour: %d lesson(s), %d exercise(s): every cell runs and every exercise checks, %d accepted and rejected answers judged as written\n",
+		r.Lessons, r.Exercises, r.Answers)
 	return nil
 }

@@ -188,9 +188,9 @@ func TestNewLesson(t *testing.T) {
 	if err := run([]string{"new", "lesson", filepath.Join(dir, "window-functions")}, &out, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	n, problems, err := course.Check(context.Background(), os.DirFS(dir))
-	if err != nil || n != 1 || len(problems) > 0 {
-		t.Fatalf("check of the skeleton: %d lessons, %v, %q", n, err, problems)
+	r, err := course.Check(context.Background(), os.DirFS(dir))
+	if err != nil || r.Lessons != 1 || len(r.Problems) > 0 {
+		t.Fatalf("check of the skeleton: %d lessons, %v, %q", r.Lessons, err, r.Problems)
 	}
 	c, err := lessons.Load(os.DirFS(dir))
 	if err != nil || c.Lessons[0].Title != "Window functions" {

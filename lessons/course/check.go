@@ -13,25 +13,39 @@ import (
 	"github.com/dbtour/dbtour/wasm/runner"
 )
 
+// Report is what Check found: how much it ran and judged, and the
+// problems, one per failure, as "file:line: …".
+type Report struct {
+	Lessons, Exercises int
+	// Answers counts the accept and reject blocks judged.
+	Answers  int
+	Problems []string
+}
+
 // Check loads the course in fsys and runs every lesson's cells in page
 // order, as a reader's browser will. Every cell must run; every
 // exercise's solution must run, its starting SQL and reject blocks must
-// be judged wrong and its accept blocks right. It returns one problem per
-// failure, as "file:line: …".
-func Check(ctx context.Context, fsys fs.FS) (lessonCount int, problems []string, err error) {
+// be judged wrong and its accept blocks right.
+func Check(ctx context.Context, fsys fs.FS) (Report, error) {
 	course, err := lessons.Load(fsys)
 	if err != nil {
-		return 0, nil, err
+		return Report{}, err
 	}
-	problems = checkLinks(fsys, course)
+	r := Report{Lessons: len(course.Lessons), Problems: checkLinks(fsys, course)}
 	for _, l := range course.Lessons {
 		p, err := checkLesson(ctx, l)
 		if err != nil {
-			return 0, nil, fmt.Errorf("lesson %s: %w", l.Slug, err)
+			return Report{}, fmt.Errorf("lesson %s: %w", l.Slug, err)
 		}
-		problems = append(problems, p...)
+		r.Problems = append(r.Problems, p...)
+		for _, c := range l.Cells() {
+			if c.Kind == lessons.Exercise {
+				r.Exercises++
+				r.Answers += len(c.Accept) + len(c.Reject)
+			}
+		}
 	}
-	return len(course.Lessons), problems, nil
+	return r, nil
 }
 
 // lessonLink matches a link from one lesson's prose to another lesson.
@@ -80,6 +94,15 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 				problems = append(problems, fmt.Sprintf("%s.md:%d: exercise: %s", l.Slug, msg.line, msg.text))
 			}
 		}
+		if c.Kind == lessons.Program {
+			d, err := interpretedDiffers(ctx, s, c)
+			if err != nil {
+				return nil, err
+			}
+			if d != "" {
+				problems = append(problems, where(c, 0)+": program "+c.Program+" interpreted from its source differs from the compiled program: "+d)
+			}
+		}
 		o, err := Run(ctx, s, c, runner.Options{})
 		if err != nil {
 			return nil, err
@@ -106,6 +129,9 @@ type exerciseProblem struct {
 // (right) and its reject blocks (wrong) against its solution, with the
 // judge the page uses, and says what is judged wrongly.
 func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (problems []exerciseProblem, err error) {
+	if c.Go {
+		return checkGoExercise(ctx, s, c)
+	}
 	snap, err := s.Serialize()
 	if err != nil {
 		return nil, err

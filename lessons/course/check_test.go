@@ -54,7 +54,8 @@ func TestCheckBrokenCopyOfTheCourse(t *testing.T) {
 	}
 	lesson.Data = []byte(src[:at] + "selec sqlite_version()" + src[at+len("select sqlite_version()"):])
 	line := strings.Count(src[:at], "\n") // the fence's line: the cell starts on the next
-	_, problems, err := Check(context.Background(), course)
+	r, err := Check(context.Background(), course)
+	problems := r.Problems
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,8 @@ func TestCheckBrokenCopyOfTheCourse(t *testing.T) {
 // judges every exercise's answers.
 func TestCheckEmbeddedCourse(t *testing.T) {
 	t.Parallel()
-	n, problems, err := Check(context.Background(), lessons.Content())
+	r, err := Check(context.Background(), lessons.Content())
+	n, problems := r.Lessons, r.Problems
 	if err != nil || len(problems) > 0 || n == 0 {
 		t.Fatalf("got %d lessons, problems %q, error %v", n, problems, err)
 	}
@@ -89,7 +91,8 @@ func TestCheckBrokenCourse(t *testing.T) {
 		{"link to no lesson", head + "See [the next lesson](../nowhere/).\n", `a.md:9: link to ../nowhere/: there is no lesson "nowhere"`},
 		{"CSV into an existing table", head + "```csv table=t\nx\n3\n```\n", "a.md:9: CSV import fails: " + csvExistsError(t)},
 	} {
-		_, problems, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
+		r, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
+		problems := r.Problems
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,13 +104,13 @@ func TestCheckBrokenCourse(t *testing.T) {
 		{"fails cell that fails", head + "```sql fails\ninsert into t values (3);\nselect y from t;\n```\n"},
 		{"program and CSV", head + "```csv table=people\nname\nAda\n```\n\n```go orm=gorm-basics\n```\n```params\nname = Ada\nyear = 2024\n```\n"},
 	} {
-		if _, problems, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(c.md)}}); err != nil || len(problems) != 0 {
-			t.Errorf("%s: got %q, %v; want no problem", c.name, problems, err)
+		if r, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(c.md)}}); err != nil || len(r.Problems) != 0 {
+			t.Errorf("%s: got %q, %v; want no problem", c.name, r.Problems, err)
 		}
 	}
 	ordered := head + "```sql exercise ordered\nselect x from t\n```\n\n```sql solution\nselect x from t order by x desc\n```\n"
-	if _, problems, _ := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(ordered)}}); len(problems) != 0 {
-		t.Errorf("ordered exercise whose start has the wrong order: got %q, want no problem", problems)
+	if r, _ := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(ordered)}}); len(r.Problems) != 0 {
+		t.Errorf("ordered exercise whose start has the wrong order: got %q, want no problem", r.Problems)
 	}
 }
 
@@ -140,7 +143,8 @@ func TestCheckAnswers(t *testing.T) {
 			[]string{"a.md:19: exercise: an accepted answer is judged wrong: A row is missing or has a wrong value: expected a row (2)."}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
+			r, err := Check(context.Background(), fstest.MapFS{"a.md": {Data: []byte(tt.md)}})
+			problems := r.Problems
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +168,8 @@ func TestCheckREADMELesson(t *testing.T) {
 	if !ok || !closed {
 		t.Fatal("README.md has no ````markdown block with a lesson")
 	}
-	n, problems, err := Check(context.Background(), fstest.MapFS{"counting.md": {Data: []byte(lesson + "\n")}})
+	r, err := Check(context.Background(), fstest.MapFS{"counting.md": {Data: []byte(lesson + "\n")}})
+	n, problems := r.Lessons, r.Problems
 	if err != nil || len(problems) > 0 || n != 1 {
 		t.Errorf("README lesson: got %d lessons, problems %q, error %v", n, problems, err)
 	}
