@@ -66,7 +66,7 @@ func (a *api) object() js.Value {
 // variant (build tag orm) adds runProgram.
 var variantFuncs = map[string]dbFunc{}
 
-// open takes optional limits: {timeLimitMs, maxRows, maxLength, maxMemory}.
+// open takes optional limits: {timeLimitMs, maxRows, maxLength, maxMemory, maxResultBytes}.
 func (a *api) open(args []js.Value) any {
 	s, err := engine.Open(goOptions(arg(args, 0)))
 	if err != nil {

@@ -103,5 +103,6 @@ func goOptions(v js.Value) engine.Options {
 	o.MaxRows = int(num("maxRows"))
 	o.MaxLength = int(num("maxLength"))
 	o.MaxMemory = int64(num("maxMemory"))
+	o.MaxResultBytes = int(num("maxResultBytes"))
 	return o
 }

@@ -62,8 +62,9 @@
   }
 
   // open resolves to a new in-memory Database: empty, or a copy of the
-  // .sqlite file in options.data. options.timeLimitMs, maxRows, maxLength
-  // and maxMemory change the engine's limits; options.wasm is as for init.
+  // .sqlite file in options.data. options.timeLimitMs, maxRows, maxLength,
+  // maxMemory and maxResultBytes change the engine's limits; options.wasm
+  // is as for init.
   async function open(options = {}) {
     const raw = await init(options);
     const db = new Database(raw, unwrap(raw.open(options)));
@@ -167,10 +168,12 @@
     // database/sql or GORM) on this database, with inputs (an object of
     // strings), and returns {statements, output, error, durationMs}: the
     // SQL GORM emitted, what the program printed and the error it
-    // returned. Only engine-orm.wasm carries the programs.
-    runProgram(name, inputs = {}) {
+    // returned. Only engine-orm.wasm carries the programs. With source,
+    // Go text, the engine interprets it instead (a reader's edit); with
+    // exercise ({solution, check}) it also judges it (result.judged).
+    runProgram(name, inputs = {}, source = null, exercise = null) {
       if (!this.raw.runProgram) throw new Error("this engine has no example programs: open it with engine-orm.wasm");
-      return unwrap(this.raw.runProgram(this.handle, name, inputs));
+      return unwrap(this.raw.runProgram(this.handle, name, inputs, source, exercise));
     }
 
     // schema describes the tables and views, with columns, indexes and
