@@ -18,5 +18,5 @@ func (s *Session) SetTimeLimit(d time.Duration) {
 //
 // https://sqlite.org/c3ref/get_autocommit.html
 func (s *Session) InTransaction() bool {
-	return !s.conn.GetAutocommit()
+	return s.conn != nil && !s.conn.GetAutocommit() // a closed session has none
 }
