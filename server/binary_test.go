@@ -83,7 +83,7 @@ func freeAddr(t *testing.T) string {
 
 func waitHealthy(t *testing.T, url string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		if res, err := http.Get(url); err == nil {
 			res.Body.Close()
@@ -93,7 +93,7 @@ func waitHealthy(t *testing.T, url string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("%s never answered 200", url)
+	t.Fatalf("waited 2 minutes for %s to answer 200 (the server compresses its assets at start-up)", url)
 }
 
 // get fetches url, checks status 200 and, if given, the content type.

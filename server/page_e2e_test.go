@@ -571,8 +571,11 @@ func TestBrowserScreenshots(t *testing.T) {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](shot.setUp, chromedp.EvalAwaitPromise)); err != nil {
 				t.Fatal(err)
 			}
-			// CodeMirror measures an editor when it scrolls into view, a frame later.
-			time.Sleep(time.Second)
+			// CodeMirror measures an editor when it scrolls into view, a frame
+			// later: wait for two frames to be drawn.
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`, chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatal(err)
+			}
 			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
