@@ -19,6 +19,9 @@ func FuzzExec(f *testing.F) {
 		"select randomblob(1e9)", "attach 'x.db' as x", "vacuum into 'y.db'", "select 'é', nope",
 		"create table t(a); insert into t values (?)", "select :a, @b, $c", "-- only a comment", "select 1;;;select 2",
 		"pragma temp_store = file; select * from kept order by x", "select zeroblob(20000000)",
+		"attach 'x' || '.db' as y", "attach ? as y", "vacuum into ''", "pragma writable_schema = 1; delete from sqlite_schema",
+		"select instr(printf('%.*c', 9999, 'a'), 'ab'), replace('aaa', 'a', 'bb'), trim('xxaxx', 'x'), 'a' like '%a%b%'",
+		"create trigger t after insert on kept begin select ';'; end; insert into kept values (';')", "select 'é' /* ; */ ; select 2",
 	} {
 		f.Add(seed)
 	}
