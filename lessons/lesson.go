@@ -79,6 +79,10 @@ type Cell struct {
 	Check string
 	// Ordered reports whether row order matters in the comparison.
 	Ordered bool
+	// Go marks a Go exercise (```go exercise): Source, Solution and the
+	// Accept and Reject answers are Go files of package programs, run
+	// interpreted, and judged by their output and Check's result.
+	Go bool
 	// Hints are revealed to the reader one at a time.
 	Hints []string
 	// Accept are other right answers and Reject plausible wrong ones:

@@ -128,6 +128,10 @@ func attach(l *Lesson, proseBetween bool, f *fence) error {
 	if prev == nil || prev.Kind != Exercise {
 		return errorAt(f.line, "```%s must follow a ```sql exercise (or its other parts) directly", f.info)
 	}
+	if goPart := f.part == "solution" || f.part == "accept" || f.part == "reject"; goPart && f.goPart != prev.Go {
+		want := map[bool]string{true: "go", false: "sql"}[prev.Go]
+		return errorAt(f.line, "```%s after a ```%s exercise: write ```%s %s", f.info, want, want, f.part)
+	}
 	switch f.part {
 	case "solution":
 		return setOnce(&prev.Solution, f)
@@ -192,6 +196,8 @@ func validName(s string) bool {
 type fence struct {
 	cell *Cell  // a new cell; nil for a part
 	part string // "solution", "check", "accept", "reject", "hint" or "params"; "" for a cell
+	// goPart marks a Go exercise's solution, accept or reject block.
+	goPart bool
 	info string // the info string, for messages
 	text string
 	line int
@@ -242,6 +248,10 @@ func classify(f *fence) error {
 		f.cell = &Cell{Kind: Exercise, Ordered: f.info == "sql exercise ordered"}
 	case f.info == "sql solution", f.info == "sql check", f.info == "sql accept", f.info == "sql reject":
 		f.part = strings.TrimPrefix(f.info, "sql ")
+	case f.info == "go exercise":
+		f.cell = &Cell{Kind: Exercise, Go: true}
+	case f.info == "go solution", f.info == "go accept", f.info == "go reject":
+		f.part, f.goPart = strings.TrimPrefix(f.info, "go "), true
 	case f.info == "hint", f.info == "params":
 		f.part = f.info
 	case kind == "go" && strings.HasPrefix(arg, "orm="):
@@ -255,7 +265,7 @@ func classify(f *fence) error {
 			return errorAt(f.line, "```csv table=NAME: bad table name %q", f.cell.Table)
 		}
 	case kind == "sql" || kind == "csv":
-		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```sql accept, ```sql reject, ```hint, ```params, ```csv table=NAME or ```go orm=NAME)", f.info)
+		return errorAt(f.line, "unknown cell kind %q (want ```sql, ```sql fails, ```sql setup, ```sql exercise [ordered], ```sql solution, ```sql check, ```sql accept, ```sql reject, ```hint, ```params, ```csv table=NAME, ```go orm=NAME or ```go exercise)", f.info)
 	}
 	return nil
 }

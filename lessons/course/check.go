@@ -94,6 +94,15 @@ func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
 				problems = append(problems, fmt.Sprintf("%s.md:%d: exercise: %s", l.Slug, msg.line, msg.text))
 			}
 		}
+		if c.Kind == lessons.Program {
+			d, err := interpretedDiffers(ctx, s, c)
+			if err != nil {
+				return nil, err
+			}
+			if d != "" {
+				problems = append(problems, where(c, 0)+": program "+c.Program+" interpreted from its source differs from the compiled program: "+d)
+			}
+		}
 		o, err := Run(ctx, s, c, runner.Options{})
 		if err != nil {
 			return nil, err
@@ -120,6 +129,9 @@ type exerciseProblem struct {
 // (right) and its reject blocks (wrong) against its solution, with the
 // judge the page uses, and says what is judged wrongly.
 func checkExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) (problems []exerciseProblem, err error) {
+	if c.Go {
+		return checkGoExercise(ctx, s, c)
+	}
 	snap, err := s.Serialize()
 	if err != nil {
 		return nil, err

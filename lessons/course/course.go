@@ -17,8 +17,8 @@ import (
 )
 
 // Outcome is what running one cell did. Exactly one part is used, by the
-// cell's kind: Result for SQL cells, Program for program cells, CSV for
-// CSV cells.
+// cell's kind: Result for SQL cells, Program for program cells and Go
+// exercises (Name "", Source the starting program), CSV for CSV cells.
 type Outcome struct {
 	Result  engine.Result
 	Program *ProgramOutcome
@@ -49,6 +49,13 @@ func Run(ctx context.Context, s *engine.Session, c *lessons.Cell, opts runner.Op
 	case lessons.Program:
 		p, err := runProgram(ctx, s, c, opts)
 		return Outcome{Program: p}, err
+	case lessons.Exercise:
+		if c.Go { // the starting program, interpreted
+			p := &ProgramOutcome{Source: c.Source}
+			var err error
+			p.Result, err = runner.RunSource(ctx, s, "", c.Source, c.ParamMap(), opts)
+			return Outcome{Program: p}, err
+		}
 	case lessons.CSV:
 		o := &CSVOutcome{Table: c.Table}
 		n, err := s.ImportCSV(c.Table, []byte(c.Source))
@@ -82,6 +89,8 @@ func unknownProgram(err error) string {
 // "" when it ran.
 func (o Outcome) Failure() (line int, problem string) {
 	switch {
+	case o.Program != nil && o.Program.Result.Error != "" && o.Program.Name == "":
+		return o.Program.Result.Line, "the exercise's starting program fails: " + o.Program.Result.Error
 	case o.Program != nil && o.Program.Result.Error != "":
 		return 0, "program " + o.Program.Name + " fails: " + o.Program.Result.Error
 	case o.CSV != nil && o.CSV.Error != "":

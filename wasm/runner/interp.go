@@ -418,7 +418,7 @@ func sourceProblem(err error) error {
 }
 
 // durations matches a printed time.Duration, which differs between runs.
-var durations = regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s|m)\b`)
+var durations = regexp.MustCompile(`\d+(\.\d+)? ?(ns|µs|ms|s|m)\b`)
 
 // Difference says how two runs of a program differ (their statements,
 // output and error, with printed durations masked), or "" when they do

@@ -1,8 +1,8 @@
-// editor.js: dbtour's SQL editor and Go source view, CodeMirror 6.
+// editor.js: dbtour's SQL editor and Go editor, CodeMirror 6.
 // build.sh bundles it with esbuild into web/static/js/editor.bundle.js,
 // the one bundled module.
 import { basicSetup } from "codemirror";
-import { EditorView, keymap, lineNumbers, highlightSpecialChars } from "@codemirror/view";
+import { EditorView, keymap } from "@codemirror/view";
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { go } from "@codemirror/lang-go";
@@ -91,19 +91,29 @@ export function createEditor({ host, doc, onRun, onRunNext, onChange }) {
   return new Editor(view, language);
 }
 
-// createGoView shows Go source read-only, highlighted, with line numbers:
-// the example programs, whose text is the compiled program and so is not
-// the reader's to edit. It can still be focused, selected and copied.
-export function createGoView({ host, doc, label }) {
-  mount(host, doc, [
-    lineNumbers(),
-    highlightSpecialChars(),
+// createGoEditor makes a Go editor for doc inside host: an example
+// program's file or a Go exercise, which the reader may edit and run.
+// onRun, onRunNext and onChange are as for createEditor; label names the
+// program for assistive technology.
+export function createGoEditor({ host, doc, label, onRun, onRunNext, onChange }) {
+  const view = mount(host, doc, [
+    Prec.highest(keymap.of([
+      { key: "Mod-Enter", run: () => (onRun(), true) },
+      { key: "Shift-Enter", run: () => (onRunNext(), true) },
+    ])),
+    basicSetup,
     go(),
-    EditorState.readOnly.of(true),
     EditorState.tabSize.of(4),
     EditorView.theme({ ".cm-scroller": { maxHeight: "32rem" } }),
-    EditorView.contentAttributes.of({ "aria-label": label, "aria-readonly": "true" }),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) {
+        onChange(u.state.doc.toString());
+        u.view.dispatch(setDiagnostics(u.state, []));
+      }
+    }),
+    EditorView.contentAttributes.of({ "aria-label": label }),
   ]);
+  return new Editor(view, null);
 }
 
 // Editor is the small surface the page uses.
@@ -140,6 +150,14 @@ class Editor {
     this.view.dispatch(setDiagnostics(this.view.state, [{ from, to, severity: "error", message }]));
     this.view.dispatch({ selection: { anchor: from, head: Math.min(from + 1, doc.length) }, scrollIntoView: true });
     this.view.focus();
+  }
+
+  // markAt underlines the error at line and column (1-based, as the Go
+  // toolchain counts) and puts the caret there.
+  markAt(line, column, message) {
+    const doc = this.view.state.doc;
+    const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+    this.markError(Math.min(l.from + Math.max(column, 1) - 1, l.to), message);
   }
 
   // selection returns the main selection as [from, to].
