@@ -328,7 +328,7 @@ function runOne(job) {
   db.setTimeLimit(job.lesson ? limits.lesson : limits.reader);
   if (job.sql !== undefined) return db.execScript(job.sql, job.params);
   try {
-    if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs) };
+    if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs, job.source, job.exercise) };
     return { imported: db.importCSV(job.table, job.csv) };
   } catch (err) {
     if (!alive()) throw err;
