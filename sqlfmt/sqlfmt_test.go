@@ -22,6 +22,7 @@ func TestRealAsSQLite(t *testing.T) {
 		7, -7, 1250, 0, math.Copysign(0, -1), 0.1, -2.5, 400 * 1.1, 0.1 + 0.2, 953.8333333333334, 14.285714285714286,
 		0.0001, 0.00012345, 1e-5, 1.5e-7, 1e15, 1e16, 1.7e16, 1e17, 1.5e17, 1e21, 1e300,
 		9007199254740992, 1.2345678901234568e17, math.MaxFloat64, math.Inf(1), math.Inf(-1),
+		-551115891318730.6, 818241487365241.6, // 17 digits ending in a tie: rounded away from zero
 	} {
 		res := s.Exec(context.Background(), "select cast(? as text)", f)
 		if res.Error != nil {
