@@ -20,6 +20,7 @@ const posted = [];
 globalThis.postMessage = (message) => posted.push(message);
 load(path.join(staticDir, "engine", "wasm_exec.js"));
 load(path.join(staticDir, "engine", "engine.js"));
+load(path.join(staticDir, "js", "tierup.js"));
 const ready = dbtour.open({ wasm: fs.readFileSync(path.join(staticDir, "engine", "engine.wasm")) }); // compiles once
 load(path.join(staticDir, "js", "worker.js"));
 
@@ -134,4 +135,16 @@ test("a dead engine is reported as dead", async () => {
   }
   const healthy = await call("run", { jobs: [sql("select 1")] });
   assert.equal(healthy.dead, undefined);
+});
+
+test("tierUp exercises the engine in turns with the page's requests", async () => {
+  await call("load", { engine: "engine.wasm" });
+  const done = call("tierUp", { budgetMs: 1500 });
+  let finished = false;
+  done.then(() => (finished = true));
+  const run = await call("run", { jobs: [sql("select 6 * 7")] });
+  assert.equal(value(run.value.results[0]), 42);
+  assert.equal(finished, false, "a request is answered while the tier-up still has work");
+  const reply = await done;
+  assert.deepEqual(reply.value, {});
 });

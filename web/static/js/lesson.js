@@ -6,7 +6,7 @@ import { answer, compare, followUp } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
 import { ProgramCell, CSVCell } from "./program-cell.js";
 import { DBPanel } from "./dbpanel.js";
-import { loadStopped, markVisited, saveStopped } from "./store.js";
+import { loadStopped, markVisited, saveStopped, loadTieredUp, saveTieredUp } from "./store.js";
 
 customElements.define("sql-cell", SQLCell);
 customElements.define("program-cell", ProgramCell);
@@ -36,6 +36,19 @@ const stopped = (c) => loadStopped(c.index) === jobText(c.job);
 
 // interrupted reports whether a result ran out of time.
 const interrupted = (result) => result?.error != null && (result.error.code & 0xff) === 9;
+
+// tierUpMs is how long the engine's hot code runs in the background on a
+// first visit, for V8 to optimize it and keep it in its code cache (see
+// tierup.js): measured with ./build.sh bench (bench/NOTES.md).
+const tierUpMs = 20000;
+
+// tierUp has the engine exercise its hot code once per engine build: the
+// code cache keeps the result for later visits.
+function tierUp(engine) {
+  const build = new URL("../engine/" + engine.engine, import.meta.url).pathname;
+  if (loadTieredUp(build)) return;
+  engine.call("tierUp", { budgetMs: tierUpMs }).then(() => saveTieredUp(build), () => {});
+}
 
 // busyWhile shows target busy while work(target) runs, and shows a stop or
 // an engine failure on it.
@@ -96,7 +109,7 @@ if (cells().length > 0) {
       // The reader's first Run says what is wrong.
     }
   };
-  warmUp();
+  warmUp().then(() => tierUp(engine));
 
   // Reset database puts back the lesson's SQL in the edited cells that
   // changed the database (or whose original changed it, or when that is no

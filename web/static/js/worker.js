@@ -10,7 +10,7 @@
 // {key, image}}: the state it starts from, unless the page already holds
 // that one (held). The page keeps the latest and gives it to a new worker
 // (op restore) after it had to replace this one (Stop, or a dead engine).
-importScripts("../engine/wasm_exec.js", "../engine/engine.js");
+importScripts("../engine/wasm_exec.js", "../engine/engine.js", "./tierup.js");
 
 // limits are the engine's time limits: the reader's experiments get the
 // default; the lesson's own cells a generous one, since a slow phone runs
@@ -31,10 +31,26 @@ let held = null; // key of the checkpoint the page holds
 let chain = null;
 
 // Requests run one at a time, in order: each may change the database.
+// tierUp is the exception: it answers when its work is done, and its
+// steps take turns with the requests.
 let queue = Promise.resolve();
 onmessage = ({ data }) => {
-  queue = queue.then(() => handle(data));
+  if (data.op === "tierUp") tierUp(data);
+  else queue = queue.then(() => handle(data));
 };
+
+// tierUp exercises the engine's hot code for budgetMs of running time, a
+// statement at a time between the page's requests (see tierup.js), and
+// answers {id, value: {}} when done.
+function tierUp({ id, budgetMs }) {
+  const work = new TierUp(() => openDB(), budgetMs);
+  const turn = () => {
+    queue = queue.then(() => work.step()).then(
+      (more) => (more ? setTimeout(turn) : postMessage({ id, value: {} })),
+      (err) => postMessage({ id, error: message(err), dead: !alive() }));
+  };
+  turn();
+}
 
 // handle answers one request; it never throws.
 async function handle({ id, op, held: pageHolds, ...args }) {
