@@ -28,8 +28,10 @@ type Judged struct {
 // RunExercise runs the solution of ex on the session's database and sets
 // it aside, then runs source there as RunSource does (its run stays, as
 // a Run's would), and judges it: the same output as the solution's (with
-// printed durations masked) and, with a check query, the same result of
-// that query after it (by the SQL exercises' rules, package judge).
+// printed durations masked), no more SQL statements recorded than the
+// solution's (GORM's; a loop of queries where one does is wrong) and,
+// with a check query, the same result of that query after it (by the SQL
+// exercises' rules, package judge).
 func RunExercise(ctx context.Context, s *engine.Session, source string, in programs.Inputs, ex Exercise, opts Options) (*Result, error) {
 	before, err := s.Serialize()
 	if err != nil {
@@ -64,6 +66,9 @@ func verdict(ctx context.Context, s *engine.Session, got, want *Result, wantChec
 	}
 	if d := outputDifference(got.Output, want.Output); d != "" {
 		return d
+	}
+	if len(got.Statements) > len(want.Statements) {
+		return fmt.Sprintf("your program ran %d SQL statements where %d do the job (an N+1?)", len(got.Statements), len(want.Statements))
 	}
 	if check == "" {
 		return ""
