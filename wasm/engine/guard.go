@@ -21,6 +21,16 @@ type enginePanic struct{ msg string }
 
 func (e *enginePanic) Error() string { return e.msg }
 
+// timeLimitError is SQLITE_INTERRUPT from the session's time limit, said
+// as such; it still matches sqlite3.INTERRUPT.
+type timeLimitError struct {
+	msg string
+	err error
+}
+
+func (e *timeLimitError) Error() string { return e.msg }
+func (e *timeLimitError) Unwrap() error { return e.err }
+
 // guard runs f as one entry point of the session: it refuses a closed or
 // busy session, bounds f by the session's time limit, and turns a panic
 // into an error, so that no input ends the program. go-sqlite3 panics when
@@ -41,7 +51,7 @@ func (s *Session) guard(ctx context.Context, f func() error) (err error) {
 			err = s.recovered(p)
 		}
 		if errors.Is(err, sqlite3.INTERRUPT) && ctx.Err() == nil {
-			err = fmt.Errorf("stopped: it ran past the %v time limit (%w)", s.opts.TimeLimit, err)
+			err = &timeLimitError{fmt.Sprintf("stopped: it ran past the %v time limit", s.opts.TimeLimit), err}
 		}
 		s.conn.SetInterrupt(old)
 		s.busy = false
