@@ -233,15 +233,21 @@ func clientAddr(r *http.Request) string {
 
 // sameOrigin reports whether a request comes from this site's pages: a
 // browser sends Origin with a POST, and it must name the host the
-// request was sent to. Tools that send no Origin (curl) are let through;
-// they could as well copy the file.
+// request was sent to (or, behind a reverse proxy that rewrites Host,
+// the one it forwards). Tools that send no Origin (curl) are let
+// through; they could as well copy the file. (A browser would not send
+// another site's JSON POST anyway: it asks first, and the server does
+// not answer CORS.)
 func sameOrigin(r *http.Request) bool {
 	origin := r.Header.Get("Origin")
 	if origin == "" {
 		return true
 	}
 	u, err := url.Parse(origin)
-	return err == nil && u.Host == r.Host
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return u.Host == r.Host || u.Host == r.Header.Get("X-Forwarded-Host")
 }
 
 // writeJSON writes v as the response.

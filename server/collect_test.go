@@ -279,3 +279,30 @@ func TestReadOnlyWithoutCollect(t *testing.T) {
 		}
 	}
 }
+
+func TestSameOrigin(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		origin, forwarded string
+		want              bool
+	}{
+		{"", "", true}, // not a browser
+		{"http://class.lan:8080", "", true},
+		{"http://evil.example", "", false},
+		{"http://class.lan:8080.evil.example", "", false},
+		{"null", "", false}, // a sandboxed or file: page
+		{"https://school.example", "school.example", true},
+		{"https://evil.example", "school.example", false},
+	} {
+		r := httptest.NewRequest(http.MethodPost, "http://class.lan:8080"+handInPath, nil)
+		if tt.origin != "" {
+			r.Header.Set("Origin", tt.origin)
+		}
+		if tt.forwarded != "" {
+			r.Header.Set("X-Forwarded-Host", tt.forwarded)
+		}
+		if got := sameOrigin(r); got != tt.want {
+			t.Errorf("Origin %q, X-Forwarded-Host %q: got %v, want %v", tt.origin, tt.forwarded, got, tt.want)
+		}
+	}
+}
