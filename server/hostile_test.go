@@ -157,3 +157,20 @@ func TestHostileLessonCell(t *testing.T) {
 		assertAnswering(t, s)
 	}
 }
+
+// TestHostileCheck: `dbtour check` on a lesson whose cell has a column
+// name of 1 MB (go-sqlite3 panicked reading it back, and check crashed)
+// reports the cell.
+func TestHostileCheck(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	lesson := "---\ntitle: Hostile\n---\nHostile.\n\n```sql\nselect 1 as \"" + strings.Repeat("a", 1_000_000) + "\";\n```\n"
+	if err := os.WriteFile(filepath.Join(dir, "hostile.md"), []byte(lesson), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	err := run([]string{"check", dir}, &stdout, &stderr)
+	if err == nil || !strings.Contains(stderr.String(), "hostile.md") || !strings.Contains(stderr.String(), "statement too long") {
+		t.Errorf("got %v, stderr %.300q; want the cell reported as too long", err, stderr.String())
+	}
+}
