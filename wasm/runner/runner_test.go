@@ -14,7 +14,7 @@ import (
 
 var fixedNow = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
 
-func open(t *testing.T) *engine.Session {
+func open(t testing.TB) *engine.Session {
 	t.Helper()
 	s, err := engine.Open(engine.Options{})
 	if err != nil {
