@@ -86,3 +86,21 @@ func checkGoExercise(ctx context.Context, s *engine.Session, c *lessons.Cell) ([
 	}
 	return problems, nil
 }
+
+// gradeGoAnswer judges src, a hand-in's program for Go exercise c, as
+// the page does, on a copy of s's database, which it leaves as it found
+// it.
+func gradeGoAnswer(ctx context.Context, s *engine.Session, c *lessons.Cell, src string) (Grade, error) {
+	g := Grade{Line: c.Line}
+	var res *runner.Result
+	err := onCopy(ctx, s, func() (err error) {
+		res, err = runner.RunExercise(ctx, s, src, c.ParamMap(), runner.Exercise{Solution: c.Solution, Check: c.Check}, runner.Options{})
+		return err
+	})
+	if err != nil {
+		return g, err
+	}
+	g.Reason = res.Judged.Problem
+	g.Solved = g.Reason == ""
+	return g, nil
+}

@@ -61,6 +61,9 @@ func GradeLesson(ctx context.Context, l *lessons.Lesson, answers map[int]string,
 // database, which it leaves as it found it.
 func gradeAnswer(ctx context.Context, s *engine.Session, c *lessons.Cell, sql string) (g Grade, err error) {
 	g.Line = c.Line
+	if c.Go {
+		return gradeGoAnswer(ctx, s, c, sql)
+	}
 	snap, err := s.Serialize()
 	if err != nil {
 		return g, err

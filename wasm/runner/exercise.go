@@ -90,6 +90,9 @@ func outputDifference(got, want string) string {
 		return strings.Split(strings.TrimRight(durations.ReplaceAllString(s, "<duration>"), "\n"), "\n")
 	}
 	g, w := mask(got), mask(want)
+	if strings.TrimSpace(got) == "" && strings.TrimSpace(want) != "" {
+		return fmt.Sprintf("your program printed nothing; line 1 should be %q", w[0])
+	}
 	for i := range max(len(g), len(w)) {
 		switch {
 		case i >= len(g):
