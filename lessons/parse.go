@@ -198,9 +198,9 @@ type fence struct {
 	part string // "solution", "check", "accept", "reject", "hint" or "params"; "" for a cell
 	// goPart marks a Go exercise's solution, accept or reject block.
 	goPart bool
-	info string // the info string, for messages
-	text string
-	line int
+	info   string // the info string, for messages
+	text   string
+	line   int
 }
 
 // parseFence returns what n is, or nil if n is prose.
