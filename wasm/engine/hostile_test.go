@@ -232,7 +232,7 @@ var hostileEngineCases = []hostileCase{
 	}, "time limit"},
 
 	// Result size.
-	{"a result of 40 rows of 1.5 MB", Options{}, func(t *testing.T, s *Session) string {
+	{"a result of 40 rows of 1.5 MB", Options{TimeLimit: time.Minute}, func(t *testing.T, s *Session) string {
 		res := s.Exec(context.Background(), "select printf('%.*c', 1500000, 'a') from generate_series(1, 40)")
 		st := res.Statements[0]
 		if res.Error != nil || !st.Truncated || !st.ByteLimit || len(st.Rows) >= 40 || st.TotalRows != 40 {
@@ -240,7 +240,7 @@ var hostileEngineCases = []hostileCase{
 		}
 		return "truncated"
 	}, "truncated"},
-	{"many statements together past the result size", Options{}, func(t *testing.T, s *Session) string {
+	{"many statements together past the result size", Options{TimeLimit: time.Minute}, func(t *testing.T, s *Session) string {
 		res := s.Exec(context.Background(), strings.Repeat("select printf('%.*c', 2000000, 'a');", 30))
 		last := res.Statements[len(res.Statements)-1]
 		if res.Error != nil || len(res.Statements) != 30 || !last.ByteLimit || len(last.Rows) != 0 {

@@ -96,7 +96,7 @@ hostile("instr on 2 MB strings within the time limit", { timeLimitMs: 2000 }, (d
   return Date.now() - began < 2000 ? "done" : "too slow";
 }, /done/);
 hostile("a LIKE pattern past 64 bytes", {}, (db) => message(() => db.exec(`select 'x' like '${big(65)}'`)), /at most 64 bytes/);
-hostile("a result of 40 rows of 1.5 MB", {}, (db) => {
+hostile("a result of 40 rows of 1.5 MB", { timeLimitMs: 60000 }, (db) => {
   const res = db.execScript("with m as materialized (select printf('%.*c', 1500000, 'a') x) select x from m, generate_series(1, 40)");
   const [st] = res.statements;
   return !res.error && st.truncated && st.byteLimit && st.rows.length < 40 && st.totalRows === 40 ? "truncated" : JSON.stringify(res.error);
