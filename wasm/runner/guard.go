@@ -65,8 +65,9 @@ func (g *guard) exports() map[string]map[string]reflect.Value {
 	}
 }
 
-// Tick stops the program once its context is done (time limit, Stop)
-// or its heap has grown past maxHeap; it looks every tickEvery calls.
+// Tick stops the program once its context is done (the session's time
+// limit, whose Err reads the clock, or Stop) or its heap has grown past
+// maxHeap; it looks every tickEvery calls.
 func (g *guard) Tick() {
 	if g.ticks.Add(1)%tickEvery != 0 {
 		return
