@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/dbtour/dbtour/lessons"
 	"github.com/dbtour/dbtour/lessons/course"
@@ -22,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	fsys := lessons.Content()
 	if fset.NArg() > 0 {
-		fsys = os.DirFS(fset.Arg(0))
+		fsys = lessonsFS(fset.Arg(0))
 	}
 	r, err := course.Check(context.Background(), fsys)
 	if err != nil {
