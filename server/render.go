@@ -100,7 +100,8 @@ func exercises(l *lessons.Lesson) int {
 func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (web.LessonView, error) {
 	l := c.Lessons[i]
 	const root = "../../"
-	v := web.LessonView{Site: web.Site{Root: root, Assets: root + assetsDir(version)}, Title: l.Title}
+	v := web.LessonView{Site: web.Site{Root: root, Assets: root + assetsDir(version)}, Title: l.Title,
+		TimeLimitMs: int(course.LessonTimeLimit.Milliseconds())}
 	link := func(o *lessons.Lesson) *web.LessonLink {
 		return &web.LessonLink{Href: root + lessonPath(o.Slug)[1:], Title: o.Title}
 	}
@@ -110,7 +111,7 @@ func lessonView(ctx context.Context, c *lessons.Course, i int, version string) (
 	if i+1 < len(c.Lessons) && !c.Lessons[i+1].Hidden {
 		v.Next = link(c.Lessons[i+1])
 	}
-	s, err := engine.Open(engine.Options{})
+	s, err := engine.Open(engine.Options{TimeLimit: course.LessonTimeLimit})
 	if err != nil {
 		return v, err
 	}

@@ -41,6 +41,9 @@ type LessonView struct {
 	Site
 	Title  string
 	Blocks []BlockView
+	// TimeLimitMs bounds each statement of the lesson's own cells in the
+	// reader's browser (the reader's edits keep the engine's default).
+	TimeLimitMs int
 	// Prev and Next are the neighbouring lessons; nil at either end.
 	Prev, Next *LessonLink
 }

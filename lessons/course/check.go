@@ -77,7 +77,7 @@ func checkLinks(fsys fs.FS, course *lessons.Course) []string {
 // checkLesson runs one lesson's cells, judging each exercise's answers
 // before the exercise cell runs, and returns its problems.
 func checkLesson(ctx context.Context, l *lessons.Lesson) ([]string, error) {
-	s, err := engine.Open(engine.Options{})
+	s, err := engine.Open(engine.Options{TimeLimit: LessonTimeLimit})
 	if err != nil {
 		return nil, err
 	}

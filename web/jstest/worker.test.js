@@ -106,10 +106,17 @@ test("the reader's cells get the default time limit", async () => {
   assert.match(reader.value.results[0].error.message, /5s time limit/);
 });
 
+test("a job's limitMs bounds its statements (the lesson's own cells get the lesson's)", async () => {
+  await call("load", { engine: "engine.wasm" });
+  const slow = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c";
+  const lesson = await call("run", { jobs: [{ sql: slow, limitMs: 300 }] });
+  assert.match(lesson.value.results[0].error.message, /300ms time limit/);
+});
+
 test("check judges on the state the cells above build", async () => {
   await call("load", { engine: "engine.wasm" });
   const above = [sql("create table t (x); insert into t values (1), (2)")];
-  const { value } = await call("check", { above, mine: "update t set x = x * 10", solution: "update t set x = x + 9", check: "select sum(x) from t" });
+  const { value } = await call("check", { above, mine: sql("update t set x = x * 10"), solution: sql("update t set x = x + 9"), check: "select sum(x) from t" });
   assert.equal(value.mine[1].statements[0].rows[0][0], 30);
   assert.equal(value.theirs[1].statements[0].rows[0][0], 21);
 });

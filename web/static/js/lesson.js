@@ -26,9 +26,13 @@ const jobText = (job) => JSON.stringify(job);
 // edited reports whether the reader changed a cell's work.
 const edited = (c) => jobText(c.job) !== jobText(c.lessonJob);
 
-// jobsOf returns the cells' jobs; the lesson's own work is flagged so the
-// engine gives it a generous time limit.
-const jobsOf = (list) => list.map((c) => (edited(c) ? c.job : { ...c.job, lesson: true }));
+// lessonLimitMs bounds each statement of the lesson's own cells: the
+// server says how long (lessons/course.LessonTimeLimit).
+const lessonLimitMs = Number(document.querySelector("[data-testid=lesson]").dataset.timeLimitMs);
+
+// jobsOf returns the cells' jobs; the lesson's own work gets the lesson's
+// generous time limit, the reader's edits the engine's default.
+const jobsOf = (list) => list.map((c) => (edited(c) ? c.job : { ...c.job, limitMs: lessonLimitMs }));
 
 // stopped reports whether the cell's current work was stopped or ran out
 // of time: the page's warm-up does not run it again.
@@ -98,7 +102,7 @@ if (cells().length > 0) {
     const upTo = cut < 0 ? all : all.slice(0, cut);
     const run = engine.call("run", { jobs: jobsOf(upTo), warm: true });
     lessonPrints = all.some(edited)
-      ? run.catch(() => {}).then(() => engine.call("run", { jobs: all.map((c) => ({ ...c.lessonJob, lesson: true })), warm: true }))
+      ? run.catch(() => {}).then(() => engine.call("run", { jobs: all.map((c) => ({ ...c.lessonJob, limitMs: lessonLimitMs })), warm: true }))
         .then(({ prints }) => prints, () => null)
       : run.then(({ prints }) => prints, () => null);
     try {
@@ -162,7 +166,7 @@ if (cells().length > 0) {
   document.addEventListener("cell-check", (ev) => busyWhile(ev.target, async (target) => {
     const above = jobsOf(cells().filter((c) => c.index < target.index));
     const { mine, theirs } = await engine.call("check", {
-      above, mine: target.source, solution: target.solution, check: target.checkSQL,
+      above, mine: { sql: target.source }, solution: { sql: target.solution, limitMs: lessonLimitMs }, check: target.checkSQL,
     });
     target.show(mine[0]);
     const failed = mine.find((r) => r.error);
@@ -174,7 +178,7 @@ if (cells().length > 0) {
       const judged = async (results, sql) => {
         const query = target.checkSQL ? null : followUp(results[0]);
         if (query === null) return answer(results[results.length - 1]);
-        const again = await engine.call("check", { above, mine: sql, solution: sql, check: query });
+        const again = await engine.call("check", { above, mine: { sql }, check: query });
         return answer(results[0], again.mine[1]);
       };
       target.judged(compare(await judged(mine, target.source), await judged(theirs, target.solution), target.ordered));

@@ -12,11 +12,6 @@
 // (op restore) after it had to replace this one (Stop, or a dead engine).
 importScripts("../engine/wasm_exec.js", "../engine/engine.js", "./tierup.js");
 
-// limits are the engine's time limits: the reader's experiments get the
-// default; the lesson's own cells a generous one, since a slow phone runs
-// them several times slower than the machine the author wrote them on.
-const limits = { reader: 5000, lesson: 60000 };
-
 // imageBudget bounds the bytes of database images kept between runs; past
 // it the least recently used go, and a run that needs one replays cells
 // from the nearest state still kept. checkpointLimit bounds the one image
@@ -101,13 +96,14 @@ const ops = {
     return { results, prints, ran, schema: db.schema() };
   },
 
-  // check judges an exercise: the cells above, then the reader's SQL (and
-  // the exercise's check query), and the same with the solution. Value
-  // {mine, theirs}: the results of [sql, check?] for each.
+  // check judges an exercise: the cells above (jobs), then the reader's
+  // job (mine: their SQL) and the exercise's check query, and the same with
+  // the solution's job when there is one. Value {mine, theirs}: the
+  // results of [job, check?] for each (theirs null without a solution).
   async check({ above, mine, solution, check }, id) {
     const extra = check ? [{ sql: check }] : [];
-    const theirs = await chain.reachThen([...above, { sql: solution, lesson: true }], extra, id);
-    const ours = await chain.reachThen([...above, { sql: mine }], extra, id);
+    const theirs = solution ? await chain.reachThen([...above, solution], extra, id) : null;
+    const ours = await chain.reachThen([...above, mine], extra, id);
     return { mine: ours, theirs, schema: db.schema() };
   },
 
@@ -116,7 +112,7 @@ const ops = {
   // statement sees the tables the ones before it made.
   async plan({ above, sql }, id) {
     await chain.reach(above, false, id);
-    db.setTimeLimit(limits.reader);
+    db.setTimeLimit(0);
     const before = db.export();
     const { statements, error } = db.execScript(sql); // learn where the statements are
     await reopen(before);
@@ -341,7 +337,7 @@ class Chain {
 // runOne runs one job on the database; a failure of the job itself
 // becomes its result, so the jobs before it keep theirs.
 function runOne(job) {
-  db.setTimeLimit(job.lesson ? limits.lesson : limits.reader);
+  db.setTimeLimit(job.limitMs || 0); // 0: the engine's default
   if (job.sql !== undefined) return db.execScript(job.sql, job.params);
   try {
     if (job.program !== undefined) return { program: db.runProgram(job.program, job.inputs, job.source, job.exercise) };
@@ -354,11 +350,11 @@ function runOne(job) {
 
 // chainKeys names the state before the first job ("", an empty database)
 // and after each: a key hashes the previous key with the job's work. A
-// job's lesson flag changes only its time limit, not what it builds.
+// job's time limit (limitMs) is not part of what it builds.
 function chainKeys(jobs) {
   const keys = [""];
   const encoder = new TextEncoder();
-  for (const { lesson, ...work } of jobs) {
+  for (const { limitMs, ...work } of jobs) {
     keys.push(hash(encoder.encode(keys[keys.length - 1] + "\n" + JSON.stringify(work))));
   }
   return keys;
