@@ -38,12 +38,13 @@ import (
 	"strings"
 )
 
-// handWritten are the X methods the shim defines itself: they are not calls
-// into SQLite.
+// handWritten are the X methods the shim defines itself (they are not
+// calls into SQLite) and the callbacks it exports itself.
 var handWritten = map[string]bool{
 	"X__indirect_function_table": true,
 	"X__stack_pointer":           true,
 	"X_initialize":               true,
+	"Xgo_busy_timeout":           true,
 }
 
 func main() {
@@ -198,7 +199,7 @@ func exportsFile(fset *token.FileSet, env *ast.InterfaceType, libc []string) []b
 	b.WriteString(header)
 	for _, f := range env.Methods.List {
 		ft, ok := f.Type.(*ast.FuncType)
-		if !ok || f.Names[0].Name == "Xmemory" {
+		if !ok || f.Names[0].Name == "Xmemory" || handWritten[f.Names[0].Name] {
 			continue
 		}
 		name := strings.TrimPrefix(f.Names[0].Name, "X")

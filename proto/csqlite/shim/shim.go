@@ -14,6 +14,8 @@ package sqlite3_wasm
 
 import (
 	"fmt"
+	"runtime"
+	"time"
 	"unsafe"
 )
 
@@ -118,3 +120,20 @@ func (m *Module) X__stack_pointer() *int32 { return &stackSP }
 // X__indirect_function_table is for loading wasm2go extensions, which the
 // prototype does not support.
 func (m *Module) X__indirect_function_table() *[]any { return new([]any) }
+
+// env_go_busy_timeout yields for a millisecond before go-sqlite3's busy
+// timeout handler runs, which then does not sleep (it sleeps only when
+// called again within a millisecond). A sleep here would leave every
+// goroutine waiting with SQLite's frames on the wasm stack, and Go cannot
+// return to JS's event loop for the timer from there; yielding lets the
+// connection that holds the lock run and its timers fire.
+//
+//go:wasmexport sqlite3_env_go_busy_timeout
+func env_go_busy_timeout(count, tmout int32) int32 {
+	m := current
+	for start := time.Now(); time.Since(start) < time.Millisecond; {
+		runtime.Gosched()
+		current = m
+	}
+	return m.env.Xgo_busy_timeout(count, tmout)
+}
