@@ -23,7 +23,8 @@ const (
 	maxDepth  = 500
 	maxMake   = 64 << 20
 	maxHeap   = 512 << 20
-	tickEvery = 1 << 10 // loop iterations between looks at the clock and the heap
+	clockEvery = 1 << 4  // Ticks between looks at the clock
+	heapEvery  = 1 << 10 // Ticks between looks at the heap
 )
 
 // StopError is how a guard ends a program: it ran past its time, too
@@ -66,16 +67,26 @@ func (g *guard) exports() map[string]map[string]reflect.Value {
 }
 
 // Tick stops the program once its context is done (the session's time
-// limit, whose Err reads the clock, or Stop) or its heap has grown past
-// maxHeap; it looks every tickEvery calls.
+// limit, whose Err reads the clock, or Stop), every clockEvery calls, or
+// its heap has grown past maxHeap, every heapEvery calls. One iteration
+// of a loop may be slow (one that allocates a megabyte takes a while in
+// the browser), so the clock is read often.
 func (g *guard) Tick() {
-	if g.ticks.Add(1)%tickEvery != 0 {
+	n := g.ticks.Add(1)
+	if n%clockEvery != 0 {
 		return
 	}
 	if err := g.ctx.Err(); err != nil {
 		panic(&StopError{Reason: fmt.Sprintf("it ran past its time limit (%v)", err)})
 	}
-	if grown := heapBytes() - g.heapBase; heapBytes() > g.heapBase && grown > maxHeap {
+	if n%heapEvery == 0 {
+		g.checkHeap()
+	}
+}
+
+// checkHeap stops the program once the heap has grown by maxHeap.
+func (g *guard) checkHeap() {
+	if now := heapBytes(); now > g.heapBase && now-g.heapBase > maxHeap {
 		panic(&StopError{Reason: fmt.Sprintf("it used more than %d MiB of memory", maxHeap>>20)})
 	}
 }
@@ -118,11 +129,13 @@ func goroutinePanic(v any) error {
 	return &StopError{Reason: fmt.Sprintf("a goroutine panicked: %v", v)}
 }
 
-// Size checks one make's length or capacity.
+// Size checks one make's length or capacity, and the heap: a loop that
+// makes large slices grows it faster than Tick looks.
 func (g *guard) Size(n int) int {
 	if n > maxMake {
 		panic(&StopError{Reason: fmt.Sprintf("make asked for %d elements (at most %d here)", n, maxMake)})
 	}
+	g.checkHeap()
 	return n
 }
 
