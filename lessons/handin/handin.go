@@ -71,9 +71,10 @@ type Lesson struct {
 type Exercise struct {
 	// Cell is the exercise's index among its page's cells, from 0.
 	Cell int `json:"cell"`
-	// Answer is the SQL in the exercise's editor when the file was made.
+	// Answer is the text in the exercise's editor when the file was
+	// made: SQL, or Go source for a Go exercise.
 	Answer string `json:"answer"`
-	// Edited is false when Answer is the exercise's starting SQL.
+	// Edited is false when Answer is the exercise's starting text.
 	Edited bool `json:"edited"`
 	// Solved is what the page judged; a grader never trusts it.
 	Solved bool `json:"solved"`
