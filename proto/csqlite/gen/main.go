@@ -76,10 +76,14 @@ func run(src, out string, exported, libc []string) error {
 	if env == nil || len(methods) == 0 {
 		return fmt.Errorf("sqlite3.go: no Xenv interface or no X methods")
 	}
+	exports, err := exportsFile(fset, env, libc)
+	if err != nil {
+		return err
+	}
 	files := map[string][]byte{
 		"api.go":     apiFile(fset, api),
 		"calls.go":   callsFile(fset, methods, exported),
-		"exports.go": exportsFile(fset, env, libc),
+		"exports.go": exports,
 		"helpers.go": helpersFile(fset, file, helpers),
 	}
 	for name, body := range files {
@@ -194,7 +198,7 @@ func callsFile(fset *token.FileSet, methods []*ast.FuncDecl, exported []string) 
 // Xmemory) and each named libc function, which SQLite imports from "env".
 // Callbacks go to the current Module's Xenv; libc functions to the Module
 // methods that go-sqlite3-wasm's libc.go defines.
-func exportsFile(fset *token.FileSet, env *ast.InterfaceType, libc []string) []byte {
+func exportsFile(fset *token.FileSet, env *ast.InterfaceType, libc []string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(header)
 	for _, f := range env.Methods.List {
@@ -214,10 +218,14 @@ func exportsFile(fset *token.FileSet, env *ast.InterfaceType, libc []string) []b
 	}
 	slices.Sort(libc)
 	for _, name := range libc {
+		params, ok := libcParams[name]
+		if !ok {
+			return nil, fmt.Errorf("SQLite imports %s, a libc function gen does not know", name)
+		}
 		fmt.Fprintf(&b, "//go:wasmexport sqlite3_env_%s\nfunc env_%s(%s) %s { return libc._%s(%s) }\n\n",
-			name, name, libcParams[name], libcResult(name), name, libcArgs(libcParams[name]))
+			name, name, params, libcResult(name), name, libcArgs(params))
 	}
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 // libcParams are the signatures of the libc functions SQLite imports (C's
@@ -237,12 +245,8 @@ func libcResult(name string) string {
 	return "float64"
 }
 
-// libcArgs turns a parameter list into its argument names; a missing one
-// is math.h's one-argument form.
+// libcArgs turns a parameter list into its argument names.
 func libcArgs(params string) string {
-	if params == "" {
-		return "x"
-	}
 	var names []string
 	for _, p := range strings.Split(params, ",") {
 		names = append(names, strings.Fields(p)[0])
