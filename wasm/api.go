@@ -30,6 +30,10 @@ type stmtHandle struct {
 // errClosed is the misuse of a closed database or freed statement.
 var errClosed = errors.New("database is closed")
 
+// errCloseBusy refuses to close a database from inside one of its own
+// calls (a JavaScript SQL function or update hook): the call is running.
+var errCloseBusy = errors.New("cannot close the database while one of its statements runs (from a function or hook it called); the database stays open")
+
 func newAPI() *api {
 	return &api{sessions: map[int]*engine.Session{}, stmts: map[int]*stmtHandle{}, next: 1}
 }
@@ -54,6 +58,9 @@ func (a *api) object() js.Value {
 	}
 	for name, f := range variantFuncs {
 		funcs[name] = a.onDB(f)
+	}
+	for name, f := range a.hostFuncs() {
+		funcs[name] = f
 	}
 	obj := map[string]any{}
 	for name, f := range funcs {
@@ -81,6 +88,9 @@ func (a *api) close(args []js.Value) any {
 	h, s, err := a.session(args, 0)
 	if err != nil {
 		return reply(nil, nil) // closing twice is harmless, as in sql.js
+	}
+	if s.Busy() {
+		return reply(nil, errCloseBusy)
 	}
 	for id, st := range a.stmts {
 		if st.db == h {

@@ -74,8 +74,11 @@ func (a *api) reset(args []js.Value) any {
 func (a *api) free(args []js.Value) any {
 	if v := arg(args, 0); v.Type() == js.TypeNumber {
 		if h, ok := a.stmts[v.Int()]; ok {
+			if err := h.stmt.Close(); err != nil {
+				return reply(nil, err) // running: the handle stays valid
+			}
 			delete(a.stmts, v.Int())
-			return reply(nil, h.stmt.Close())
+			return reply(nil, nil)
 		}
 	}
 	return reply(nil, nil) // freeing twice is harmless, as in sql.js
