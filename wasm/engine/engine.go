@@ -33,8 +33,9 @@ const (
 	// declared types and parameter names come from a statement's text),
 	// and keeps the parse of one statement within about a second.
 	MaxStatementLength = 1_000_000 - 1
-	// MaxLikePattern bounds, in bytes, the pattern of LIKE and GLOB.
-	MaxLikePattern = 64
+	// MaxLikePattern bounds, in bytes, the pattern of GLOB (and of LIKE
+	// when PRAGMA case_sensitive_like puts SQLite's own back).
+	MaxLikePattern = 32
 )
 
 // Options bound the work one session may do.

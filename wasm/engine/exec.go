@@ -246,7 +246,7 @@ func (s *Session) newError(ctx context.Context, err error, script string, end, s
 	case errors.Is(err, sqlite3.AUTH):
 		e.Message = "not allowed: this database lives in memory and cannot open files (ATTACH and VACUUM INTO accept only the literal ':memory:')"
 	case strings.Contains(e.Message, "pattern too complex"):
-		e.Message += fmt.Sprintf(": a LIKE or GLOB pattern may have at most %d bytes", MaxLikePattern)
+		e.Message += fmt.Sprintf(": a GLOB pattern may have at most %d bytes", MaxLikePattern)
 	}
 	if errors.As(err, new(*rolledBack)) {
 		e.Message += "; the open transaction was rolled back"

@@ -10,14 +10,15 @@ import (
 
 // boundFunctions replaces SQLite's instr, replace and two-argument trim,
 // ltrim and rtrim with versions whose work grows with their arguments'
-// length, not with its square. SQLite's own compare each position of one
+// length, not with its square, and LIKE with one that stops at the time
+// limit (see like). SQLite's own compare each position of one
 // string with the whole of the other: one call on long strings ran for
 // minutes, and SQLite's progress handler, which enforces the time limit,
 // is not called inside a function. The results are SQLite's.
 //
-// LIKE and GLOB stay SQLite's (the query planner uses an index for
-// LIKE 'abc%' only with the built-in ones); their work is bounded by
-// MaxLikePattern and the string length limit instead.
+// GLOB stays SQLite's (the query planner uses an index for GLOB 'abc*'
+// only with the built-in one); its work is bounded by MaxLikePattern and
+// the string length limit instead.
 func boundFunctions(conn *sqlite3.Conn) error {
 	const flags = sqlite3.DETERMINISTIC | sqlite3.INNOCUOUS
 	funcs := []struct {
@@ -30,6 +31,8 @@ func boundFunctions(conn *sqlite3.Conn) error {
 		{"trim", 2, trimFunc(true, true)},
 		{"ltrim", 2, trimFunc(true, false)},
 		{"rtrim", 2, trimFunc(false, true)},
+		{"like", 2, like},
+		{"like", 3, like},
 	}
 	for _, f := range funcs {
 		if err := conn.CreateFunction(f.name, f.n, flags, f.fn); err != nil {

@@ -9,7 +9,8 @@ import (
 
 // TestExecLinear checks that a script costs its length, not its length
 // times its statement count: 8,000 statements must take about four times
-// as long as 2,000, far from the sixteen times of quadratic growth. The
+// as long as 2,000 (at most ten: wasm's garbage collector and a loaded
+// machine add noise), far from the sixteen times of quadratic growth. The
 // script holds a non-ASCII character, as the playground's own exports do.
 // Both sizes are measured in the same run, so that the ratio and not the
 // machine's speed decides.
@@ -26,7 +27,7 @@ func TestExecLinear(t *testing.T) {
 	}
 	ratio := float64(large) / float64(small)
 	t.Logf("2,000 statements %v, 8,000 statements %v: ratio %.1f", small, large, ratio)
-	if ratio > 8 {
+	if ratio > 10 {
 		t.Errorf("8,000 statements took %.1f times as long as 2,000; linear is 4, quadratic 16", ratio)
 	}
 }

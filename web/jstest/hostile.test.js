@@ -95,7 +95,9 @@ hostile("instr on 2 MB strings within the time limit", { timeLimitMs: 2000 }, (d
   db.exec("select instr(printf('%.*c', 2000000, 'a'), printf('%.*c', 1000000, 'a') || 'b')");
   return Date.now() - began < 2000 ? "done" : "too slow";
 }, /done/);
-hostile("a LIKE pattern past 64 bytes", {}, (db) => message(() => db.exec(`select 'x' like '${big(65)}'`)), /at most 64 bytes/);
+hostile("a GLOB pattern past 32 bytes", {}, (db) => message(() => db.exec(`select 'x' glob '${big(33)}'`)), /GLOB pattern may have at most 32 bytes/);
+hostile("LIKE at its worst stops at the time limit", { timeLimitMs: 500 }, (db) =>
+  message(() => db.exec("select printf('%.*c', 2000000, 'a') like '%' || printf('%.*c', 40000, 'a') || 'b'")), /500ms time limit/);
 hostile("a result of 40 rows of 1.5 MB", { timeLimitMs: 60000 }, (db) => {
   const res = db.execScript("with m as materialized (select printf('%.*c', 1500000, 'a') x) select x from m, generate_series(1, 40)");
   const [st] = res.statements;
