@@ -43,7 +43,10 @@ async function setUp(area) {
   }));
   form.send.addEventListener("click", () => withName(form, () => send(form, make(), root)));
   area.hidden = false;
-  form.send.hidden = !(await collecting(root));
+  // When the server collects, sending is the main way and a file the other.
+  const collect = await collecting(root);
+  form.send.hidden = !collect;
+  form.download.classList.toggle("secondary", collect);
 }
 
 // slugOf is the lesson's name in a lesson page's path (…/lessons/SLUG/).
