@@ -131,7 +131,7 @@ func run(c config) error {
 	defer closeBrowser()
 
 	query := "/bench/?static=" + url.QueryEscape(staticBase)
-	m := &measurer{browser: browser, page: origin + query, slowPage: slowOrigin + query, lesson: origin + lessonPath, c: c}
+	m := &measurer{browser: browser, origin: origin, page: origin + query, slowPage: slowOrigin + query, lesson: origin + lessonPath, c: c}
 	res, err := m.measure()
 	if err != nil {
 		return err

@@ -50,15 +50,23 @@ type results struct {
 	fcp              []float64
 	cold, slow, warm map[string]samples // phase -> engine -> runs
 	third            samples
+	tiered           samples // second visit's first result after a first visit that tiered up
 	rtP50, rtP99     samples
 	bulkNames        []string
 	bulk             map[string]samples // step -> engine -> runs
+	lessonNames      []string
+	lesson           map[string]samples // lesson-page measurement -> engine -> runs
+	scriptBytes      float64
+	throttledCut     float64 // cells cut by a limit on the throttled visit
+	workerThrottled  string  // whether the worker took the CPU throttling
+	runBudgets       []string
 	mismatches       []string
 }
 
 // measurer runs the measurements in one browser.
 type measurer struct {
 	browser  context.Context
+	origin   string // the benchmark's server, which proxies dbtour's pages
 	page     string // the benchmark page
 	slowPage string // the same, served over the throttled link
 	lesson   string
@@ -68,7 +76,7 @@ type measurer struct {
 
 func (m *measurer) measure() (*results, error) {
 	r := &results{
-		wasmBytes: samples{}, bytes: samples{}, third: samples{},
+		wasmBytes: samples{}, bytes: samples{}, third: samples{}, tiered: samples{},
 		cold: map[string]samples{}, slow: map[string]samples{}, warm: map[string]samples{},
 		rtP50: samples{}, rtP99: samples{}, bulk: map[string]samples{},
 	}
@@ -81,7 +89,7 @@ func (m *measurer) measure() (*results, error) {
 		}
 		r.fcp = append(r.fcp, fcp)
 		for _, e := range engines {
-			visits, err := m.visits(e, m.page, 3)
+			visits, err := m.visits(e, m.page, 3, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -96,7 +104,7 @@ func (m *measurer) measure() (*results, error) {
 	for i := range max(1, m.c.runs-2) {
 		progress("throttled start-up, run %d of %d", i+1, max(1, m.c.runs-2))
 		for _, e := range engines {
-			visits, err := m.visits(e, m.slowPage, 1)
+			visits, err := m.visits(e, m.slowPage, 1, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -134,6 +142,26 @@ func (m *measurer) measure() (*results, error) {
 				m.check(s.Name, e, s.Digest)
 			}
 		}
+	}
+	for i := range max(1, m.c.runs-2) {
+		progress("warm start after a first visit that tiered up, run %d of %d", i+1, max(1, m.c.runs-2))
+		visits, err := m.visits("dbtour", m.page, 2, tierUpMs)
+		if err != nil {
+			return nil, err
+		}
+		r.tiered["dbtour"] = append(r.tiered["dbtour"], visits[1].First)
+	}
+	progress("lesson Runs on %s", heaviestLesson)
+	if err := m.lessonRuns(r); err != nil {
+		return nil, err
+	}
+	progress("%s under %d× CPU throttling", heaviestLesson, throttleRate)
+	if err := m.throttledLesson(r); err != nil {
+		return nil, err
+	}
+	progress("a pasted script of %d statements", scriptStatements)
+	if err := m.scripts(r); err != nil {
+		return nil, err
 	}
 	for check, by := range m.digests {
 		for _, e := range engines[1:] {
@@ -173,10 +201,15 @@ func addPhases(by map[string]samples, engine string, s startup) {
 // unless it is the last visit.
 const lingerMs = 3000
 
+// tierUpMs is how long a lesson page's worker exercises the engine's hot
+// code on a first visit (tierUpMs in web/static/js/lesson.js).
+const tierUpMs = 20000
+
 // visits opens the benchmark page n times in a new, empty browser context
 // (a first visit, then return visits with the browser's caches), starting
-// engine once per visit.
-func (m *measurer) visits(engine, page string, n int) ([]startup, error) {
+// engine once per visit; with tierUpMs, each visit but the last has the
+// engine exercise its hot code that long, as a lesson page does.
+func (m *measurer) visits(engine, page string, n, tierUpMs int) ([]startup, error) {
 	ctx, cancel := chromedp.NewContext(m.browser, chromedp.WithNewBrowserContext())
 	defer cancel()
 	var out []startup
@@ -187,12 +220,12 @@ func (m *measurer) visits(engine, page string, n int) ([]startup, error) {
 		// The reader stays on a page before coming back: the worker lives
 		// on for a while, which is when V8 tiers the hot code up and
 		// writes its compiled-code cache for the next visit.
-		stay := lingerMs
+		stay, tierUp := lingerMs, tierUpMs
 		if len(out) == n-1 {
-			stay = 0
+			stay, tierUp = 0, 0
 		}
 		var s startup
-		if err := m.eval(ctx, fmt.Sprintf("bench.startup(%q, %d)", engine, stay), &s); err != nil {
+		if err := m.eval(ctx, fmt.Sprintf("bench.startup(%q, %d, %d)", engine, stay, tierUp), &s); err != nil {
 			return nil, err
 		}
 		out = append(out, s)

@@ -106,10 +106,18 @@ func (r *results) table() string {
 		}
 	}
 	row("warm start (third visit): first result", r.third, ms)
+	row("warm start (second visit) after a first visit that tiered up: first result", r.tiered, ms)
 	row("lesson query round trip p50 (50 rows)", r.rtP50, ms)
 	row("lesson query round trip p99", r.rtP99, ms)
 	for _, name := range r.bulkNames {
 		row("bulk: "+name, r.bulk[name], ms)
+	}
+	for _, name := range r.lessonNames {
+		row(name, r.lesson[name], ms)
+	}
+	if r.workerThrottled != "" {
+		fmt.Fprintf(&b, "\nThrottled visit: the worker took the CPU throttling: %s; cells cut by a time limit or stopped: %.0f. Pasted script: %.0f bytes.\n",
+			r.workerThrottled, r.throttledCut, r.scriptBytes)
 	}
 	return b.String()
 }
@@ -140,6 +148,7 @@ func (r *results) budgets() []string {
 		}
 		bs = append(bs, budget{"bulk: " + name, rel(r.bulk[name]), limit, times})
 	}
+	bs = append(bs, r.lessonBudgets()...)
 	var out []string
 	for _, b := range bs {
 		verdict := "PASS"

@@ -36,9 +36,12 @@ function call(worker, msg) {
 
 window.bench = {
   // startup measures one start of the engine (cold or warm, as the
-  // browser's caches stand) and stops the worker stayMs later.
-  async startup(engine, stayMs) {
+  // browser's caches stand) and stops the worker stayMs later; with
+  // tierUpMs, after the engine exercised its hot code that long first, as
+  // a lesson page's worker does on a first visit.
+  async startup(engine, stayMs, tierUpMs = 0) {
     const { worker, report } = await start(engine);
+    if (tierUpMs > 0) await call(worker, { op: "tierUp", budgetMs: tierUpMs });
     await new Promise((resolve) => setTimeout(resolve, stayMs));
     worker.terminate();
     return report;
@@ -60,6 +63,32 @@ window.bench = {
     worker.terminate();
     times.sort((a, b) => a - b);
     return { times, digest: JSON.stringify(last.values) };
+  },
+
+  // cell times n Runs of a lesson cell (SQL) on the state the cells above
+  // (SQL texts) leave, restored before each run: what an engine that keeps
+  // its database needs for a Run. It returns the times sorted, in ms.
+  async cell(engine, aboveSQL, sql, n) {
+    const { worker } = await start(engine);
+    await call(worker, { op: "above", above: aboveSQL });
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const began = performance.now();
+      await call(worker, { op: "cell", sql });
+      times.push(performance.now() - began);
+    }
+    worker.terminate();
+    return times.sort((a, b) => a - b);
+  },
+
+  // script runs a pasted script of n statements on a fresh database:
+  // {bytes, ms, ownMs} (ownMs: the statements' own time, when the engine
+  // measures it).
+  async script(engine, n) {
+    const { worker } = await start(engine);
+    const r = await call(worker, { op: "script", n });
+    worker.terminate();
+    return r;
   },
 
   // bulk runs the bulk workload once on a fresh worker.

@@ -95,9 +95,45 @@ adapter.load().then(async () => {
   postMessage({ op: "started", marks: marks(t), digest: digest(res) });
 }).catch((err) => postMessage({ op: "error", error: String(err && err.stack || err) }));
 
-onmessage = ({ data }) => {
+// script makes a SQL script of n insert statements, about 230 bytes each,
+// as a reader pastes one into a cell.
+function script(n) {
+  const lines = ["create table pasted (id integer primary key, name text, note text);"];
+  for (let i = 1; i < n; i++) {
+    lines.push(`insert into pasted (id, name, note) values (${i}, 'name ${i}', '${"x".repeat(160)} ${i}');`);
+  }
+  return lines.join("\n");
+}
+
+// lessonCell is what a Run of one cell of a lesson page needs from an
+// engine that keeps its database: the state the cells above left (built
+// once, then restored from its image each run) and the cell.
+let above = null;
+
+onmessage = async ({ data }) => {
   try {
-    if (data.op === "query") {
+    if (data.op === "above") {
+      const base = await adapter.open();
+      for (const sql of data.above) base.exec(sql);
+      above = base.export();
+      base.close();
+      postMessage({ op: "above" });
+    } else if (data.op === "cell") {
+      const cellDB = await adapter.openFrom(above);
+      const res = cellDB.exec(data.sql);
+      cellDB.close();
+      postMessage({ op: "cell", digest: digest(res) });
+    } else if (data.op === "tierUp") {
+      if (adapter.tierUp) await adapter.tierUp(data.budgetMs);
+      postMessage({ op: "tierUp" });
+    } else if (data.op === "script") {
+      const sql = script(data.n);
+      const scriptDB = await adapter.open();
+      const began = performance.now();
+      const own = adapter.ownMs(scriptDB, sql);
+      postMessage({ op: "script", bytes: sql.length, ms: performance.now() - began, ownMs: own });
+      scriptDB.close();
+    } else if (data.op === "query") {
       postMessage({ op: "result", values: db.exec(lessonQuery) });
     } else if (data.op === "bulk") {
       const bulkDB = db;

@@ -10,7 +10,7 @@
 // group, join, index, update, delete, JSON), on a scratch database.
 const tierUpSQL = [
   "create table t (id integer primary key, name text not null, price real, kind integer)",
-  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000) insert into t select i, 'item ' || i, i * 1.25, i % 17 from n",
+  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 500) insert into t select i, 'item ' || i, i * 1.25, i % 17 from n",
   "select kind, count(*), avg(price), max(name) from t group by kind order by 2 desc, 1",
   "select id, name from t where name like '%99%' order by price desc limit 20",
   "select a.id, b.id from t a join t b on a.kind = b.kind and a.id < b.id where a.id < 60",
@@ -23,7 +23,7 @@ const tierUpSQL = [
   "drop table t",
 ];
 
-// TierUp runs tierUpSQL over and over on a database of its own, one
+// TierUp runs tierUpSQL over and over on a database of its own, one short
 // statement per turn of the event loop so that the worker keeps answering
 // the page between them, until budgetMs of running time is spent.
 class TierUp {
