@@ -52,7 +52,9 @@ func Allowed() []string {
 // under g, printing to out. The entry is the function called entry, or
 // with entry "" the first function with a program's signature.
 func interpret(source, entry string, out io.Writer, g *guard) (programs.Program, error) {
-	i := interp.New(interp.Options{Stdout: out, Stderr: out, Args: []string{}, Env: []string{}})
+	// The interpreter prints a panic's trace to Stderr; the run's error
+	// already says what happened.
+	i := interp.New(interp.Options{Stdout: out, Stderr: io.Discard, Args: []string{}, Env: []string{}})
 	for _, exports := range []interp.Exports{symbols.Symbols, programsExports(), g.exports()} {
 		if err := i.Use(exports); err != nil {
 			return programs.Program{}, fmt.Errorf("interpreter: %w", err)
