@@ -17,6 +17,7 @@ import (
 // engine.js's (web/static/engine/sqljs.js uses them):
 //
 //	prepareNext(db, sql) -> {handle, columns, params, tail} or null
+//	stepRows(stmt, n)    -> {rows: up to n rows, done}
 //	createFunction(db, name, nArg, fn)       updateHook(db, fn or null)
 //	createAggregate(db, name, nArg, start)   changes(db)
 //	errorString(code)
@@ -28,6 +29,7 @@ import (
 func (a *api) hostFuncs() map[string]func(args []js.Value) any {
 	return map[string]func(args []js.Value) any{
 		"prepareNext":     a.prepareNext,
+		"stepRows":        a.stepRows,
 		"createFunction":  a.onDB(createFunction),
 		"createAggregate": a.onDB(createAggregate),
 		"updateHook":      a.onDB(updateHook),
@@ -58,6 +60,24 @@ func (a *api) prepareNext(args []js.Value) any {
 	h := a.handle()
 	a.stmts[h] = &stmtHandle{stmt: st, db: db}
 	return reply(map[string]any{"handle": h, "columns": st.Columns(), "params": st.Params(), "tail": tail}, nil)
+}
+
+// stepRows steps up to n rows of a statement in one call, for sql.js's
+// exec: a call per row would cost more than the row.
+func (a *api) stepRows(args []js.Value) any {
+	st, err := a.stmt(args)
+	if err != nil {
+		return reply(nil, err)
+	}
+	n := arg(args, 1)
+	if n.Type() != js.TypeNumber || n.Int() < 1 {
+		return reply(nil, fmt.Errorf("stepRows: the row count must be a positive number, got %s", n.Type()))
+	}
+	rows, done, perr := st.StepRows(context.Background(), n.Int())
+	if perr != nil {
+		return reply(nil, perr)
+	}
+	return reply(map[string]any{"rows": rows, "done": done}, nil)
 }
 
 // nameAndArity reads a function's name and argument count, the first two

@@ -194,3 +194,26 @@ func mustExec(t *testing.T, s *Session, sql string) {
 		t.Fatalf("%s: %s", sql, res.Error.Message)
 	}
 }
+
+func TestStepRows(t *testing.T) {
+	s := openSession(t)
+	st, _, err := s.PrepareNext(context.Background(), "select value from generate_series(1, 5)")
+	if err != nil {
+		t.Fatal(err.Message)
+	}
+	var got []string
+	for {
+		rows, done, err := st.StepRows(context.Background(), 2)
+		if err != nil {
+			t.Fatal(err.Message)
+		}
+		got = append(got, fmt.Sprint(rows, done))
+		if done {
+			break
+		}
+	}
+	want := []string{"[[1] [2]] false", "[[3] [4]] false", "[[5]] true"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("batches = %q, want %q", got, want)
+	}
+}

@@ -77,3 +77,22 @@ func (st *Stmt) Params() []string {
 	}
 	return names
 }
+
+// StepRows steps up to n rows in one call, under one time limit, and
+// returns them and whether the statement has no more: for callers that
+// read a whole result (sql.js's exec) without a call per row.
+func (st *Stmt) StepRows(ctx context.Context, n int) ([]Row, bool, *Error) {
+	rows := []Row{}
+	done := false
+	err := st.call(ctx, func() error {
+		for len(rows) < n {
+			if !st.stmt.Step() {
+				done = true
+				return st.stmt.Err()
+			}
+			rows = append(rows, readRow(st.stmt, len(st.cols)))
+		}
+		return nil
+	})
+	return rows, done, err
+}

@@ -140,14 +140,8 @@
         for (let next = it.next(); !next.done; next = it.next()) {
           const stmt = next.value;
           if (params !== undefined && params !== null) stmt.bind(params);
-          let result = null;
-          while (stmt.step()) {
-            if (result === null) {
-              result = { columns: stmt.getColumnNames(), values: [] };
-              results.push(result);
-            }
-            result.values.push(stmt.get(null, config));
-          }
+          const values = stmt.rest(config);
+          if (values.length > 0) results.push({ columns: stmt.getColumnNames(), values });
         }
       } finally {
         if (it.active) it.active.free();
@@ -365,6 +359,20 @@
       const row = unwrap(engine.step(this.live()));
       this.row = row;
       return row !== null;
+    }
+
+    // rest steps through the remaining rows and returns them, fetching
+    // many per call to the engine (for exec).
+    rest(config) {
+      const useBigInt = !!(config && config.useBigInt);
+      const values = [];
+      for (let done = false; !done;) {
+        const got = unwrap(engine.stepRows(this.live(), 512));
+        for (const row of got.rows) values.push(row.map((v) => jsValue(v, useBigInt)));
+        done = got.done;
+      }
+      this.row = null;
+      return values;
     }
 
     // get returns the current row; with params it binds them and steps
