@@ -7,6 +7,7 @@
 #   ./build.sh export DIR build, then write the site into DIR as static files
 #   ./build.sh gen        regenerate templ code
 #   ./build.sh wasm       build the two engine variants and copy wasm_exec.js
+#   ./build.sh pack       build engine.wasm, then npm-pack the sql.js-compatible engine into bin/
 #   ./build.sh load       a 5 s load test (wrk) of a lesson page and the engine
 #   ./build.sh bench      the browser benchmark beside sql.js (bench/; about 5 minutes)
 set -euo pipefail
@@ -161,6 +162,16 @@ fuzz() {
   done
 }
 
+# pack writes the npm package dbtour-engine (web/static/engine/package.json:
+# sql.js's API over engine.wasm) into bin/.
+pack() {
+  need_node
+  wasm
+  say "npm pack web/static/engine"
+  mkdir -p bin
+  npm pack ./web/static/engine --pack-destination bin
+}
+
 # proto runs the engine prototype's build (proto/csqlite/build.sh: SQLite
 # as clang-built wasm under go-sqlite3's Go driver), apart from the default
 # engine.
@@ -175,9 +186,10 @@ case "${1:-}" in
   export) [ $# -eq 2 ] || die "usage: ./build.sh export DIR"; build; bin/dbtour export "$2" ;;
   gen) gen ;;
   wasm) wasm ;;
+  pack) pack ;;
   load) load ;;
   bench) bench "${@:2}" ;;
   proto) proto "${@:2}" ;;
   fuzz) fuzz ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
