@@ -90,3 +90,98 @@ func waitText(ctx context.Context, t *testing.T, selector, want string) {
 func quoteJS(s string) string {
 	return "`" + strings.NewReplacer("\\", "\\\\", "`", "\\`", "${", "\\${").Replace(s) + "`"
 }
+
+// editLesson has a GORM program to edit after the one that makes its
+// tables, and a Go exercise.
+const editLesson = "---\ntitle: Edit\n---\n\n" +
+	"```go orm=gorm-authors\n```\n```params\nauthors = 3\n```\n\n" +
+	"```go orm=gorm-preload\n```\n\n" +
+	"```go exercise\npackage programs\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\n\t\"gorm.io/gorm\"\n)\n\n" +
+	"func countAuthors(db *gorm.DB, in Inputs, out io.Writer) error {\n\tfmt.Fprintln(out, \"authors: ?\")\n\treturn nil\n}\n```\n\n" +
+	"```go solution\n" + countAuthorsSolution + "```\n"
+
+const countAuthorsSolution = "package programs\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\n\t\"gorm.io/gorm\"\n)\n\n" +
+	"func countAuthors(db *gorm.DB, in Inputs, out io.Writer) error {\n\tvar n int64\n" +
+	"\tif err := db.Model(&Author{}).Count(&n).Error; err != nil {\n\t\treturn err\n\t}\n" +
+	"\tfmt.Fprintf(out, \"authors: %d\\n\", n)\n\treturn nil\n}\n"
+
+// TestBrowserEditedGoProgram edits a GORM program (adds a Where), runs it
+// interpreted in the page's engine and sees the changed SQL and output;
+// the edit survives a reload and Revert puts back the compiled program;
+// a program that never ends is stopped with a message and the engine
+// still runs the next one, which fails to compile and is marked at its
+// line; and a Go exercise is checked, first wrong, then solved.
+func TestBrowserEditedGoProgram(t *testing.T) {
+	s, err := newServer(context.Background(), withLessons(fstest.MapFS{"edit.md": {Data: []byte(editLesson)}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	ctx := newBrowser(t)
+	const preload = `program-cell[data-index="1"]`
+	const exercise = `program-cell[data-index="2"]`
+	do := func(actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// edit replaces a cell's program with the value of js, where c is the cell.
+	edit := func(cell, js string) {
+		t.Helper()
+		do(chromedp.Evaluate[chromedp.Void](`(() => { const c = document.querySelector(` + quoteJS(cell) + `); c.editor.replace(` + js + `); })()`))
+	}
+	// press clicks a cell's button once the cell's last run is over, with
+	// its output cleared, so that what appears next is this run's.
+	press := func(cell, button string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(`+quoteJS(cell)+`).getAttribute("aria-busy") !== "true"`)); err != nil {
+			t.Fatalf("%s: still running: %v", cell, err)
+		}
+		do(chromedp.Evaluate[chromedp.Void](`document.querySelector(`+quoteJS(cell+` .output`)+`).replaceChildren()`),
+			chromedp.Click(chromedp.CSS(cell+` `+button)))
+	}
+	do(chromedp.Navigate(ts.URL+"/lessons/edit/"), chromedp.WaitVisible(chromedp.CSS(preload+` .toolbar`)))
+	edit(preload, `c.source.replace('Order("id").Find(&authors)', 'Where("name <> ?", "Chinua Achebe").Order("id").Find(&authors)')`)
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="sql-log"]`, "WHERE name <> \"Chinua Achebe\"")
+	waitText(ctx, t, preload+` [data-testid="program-output"]`, "Toni Morrison: 2 book(s)")
+	waitText(ctx, t, preload+` .status`, "Edited")
+	if out := text(ctx, t, `document.querySelector('`+preload+` [data-testid="program-output"]').textContent`); strings.Contains(out, "Achebe") {
+		t.Errorf("the Where did not apply: %q", out)
+	}
+
+	// The edit is kept across a reload; Revert brings back the lesson's
+	// program, which runs compiled again.
+	do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(preload+` .toolbar`)))
+	if src := text(ctx, t, `document.querySelector('`+preload+`').source`); !strings.Contains(src, "Chinua Achebe") {
+		t.Fatalf("the edit was lost on reload: %q", src)
+	}
+	do(chromedp.Click(chromedp.CSS(preload + ` button[data-action="revert"]`)))
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="program-output"]`, "Chinua Achebe: 1 book(s)")
+
+	// A program that never ends is stopped by its guard at the time limit.
+	edit(preload, `c.source.replace('var authors []Author', 'for {\n\t}\n\tvar authors []Author')`)
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="error"]`, "program stopped")
+
+	// A compile error is shown with its line and column, and the editor
+	// puts the caret on that line.
+	edit(preload, `c.original.replace('var authors []Author', 'var authors []Author; nope()')`)
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="error"]`, "undefined: nope")
+	waitText(ctx, t, preload+` [data-testid="error"]`, "line 15, column")
+	caretLine := text(ctx, t, `(() => { const e = document.querySelector('`+preload+`').editor; return String(e.view.state.doc.lineAt(e.selection()[0]).number); })()`)
+	if caretLine != "15" {
+		t.Errorf("the caret is on line %s, want 15", caretLine)
+	}
+
+	// The exercise: the starting program is judged wrong, the solution right.
+	press(exercise, `button[data-action="check"]`)
+	waitText(ctx, t, exercise+` [data-testid="feedback"]`, `Not yet: output line 1 is "authors: ?"; expected "authors: 3"`)
+	edit(exercise, quoteJS(countAuthorsSolution))
+	press(exercise, `button[data-action="check"]`)
+	waitText(ctx, t, exercise+` [data-testid="feedback"]`, "Correct!")
+}
