@@ -20,9 +20,9 @@ import (
 // by whatever else runs), so that an allocation in a loop ends with a
 // message instead of an engine out of memory.
 const (
-	maxDepth  = 500
-	maxMake   = 64 << 20
-	maxHeap   = 512 << 20
+	maxDepth   = 500
+	maxMake    = 64 << 20
+	maxHeap    = 512 << 20
 	clockEvery = 1 << 4  // Ticks between looks at the clock
 	heapEvery  = 1 << 10 // Ticks between looks at the heap
 )
