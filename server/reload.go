@@ -37,9 +37,12 @@ func (s *server) reload(ctx context.Context, fsys fs.FS) error {
 // changes, checking every interval until ctx ends: a teacher editing a
 // lesson sees the change on reload. A lesson that does not load is logged
 // and the last good pages keep being served. Changes are measured from
-// the state of the files when watch is called.
+// the state of the files when watch is called, and a change is rendered
+// once the files have stayed as they are for one interval: a file being
+// written is not read half-way.
 func (s *server) watch(ctx context.Context, fsys fs.FS, interval time.Duration) {
 	last := fingerprint(fsys)
+	seen := last
 	go func() {
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
@@ -49,10 +52,12 @@ func (s *server) watch(ctx context.Context, fsys fs.FS, interval time.Duration) 
 				return
 			case <-tick.C:
 			}
-			if now := fingerprint(fsys); now != last {
+			now := fingerprint(fsys)
+			if now != last && now == seen {
 				last = now
 				s.rerender(ctx, fsys)
 			}
+			seen = now
 		}
 	}()
 }
