@@ -58,7 +58,6 @@
         limits = config.dbtour || {};
         return { Database, Statement, StatementIterator };
       });
-      module_.catch(() => { module_ = null; }); // a failed load may be retried
     }
     return module_;
   }
