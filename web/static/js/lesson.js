@@ -73,8 +73,15 @@ if (cells().length > 0) {
   const variant = document.querySelector("program-cell") ? "engine-orm.wasm" : "engine.wasm";
   const engine = new Engine(new URL("./worker.js", import.meta.url), variant);
 
-  // showSchema gives every cell's autocomplete the database's tables.
-  const showSchema = (schema) => cells().forEach((c) => c.setSchema(schema));
+  // showSchema gives every cell's autocomplete the database's tables,
+  // when they changed.
+  let shownSchema = "";
+  const showSchema = (schema) => {
+    const text = JSON.stringify(schema);
+    if (text === shownSchema) return;
+    shownSchema = text;
+    cells().forEach((c) => c.setSchema(schema));
+  };
 
   // The database panel says whether the database the last run left is as
   // the lesson's own SQL builds it, by comparing fingerprints of the

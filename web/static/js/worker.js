@@ -96,12 +96,13 @@ const ops = {
   // run makes the database what jobs build in order, running only what
   // no kept state covers, and always the last job (the cell the reader
   // runs) unless warm is set (a warm-up runs what it must, nothing more).
-  // Value {results, prints, ran, schema}: one result per job (undefined
-  // for a job whose result is no longer kept), a fingerprint of the
-  // database before the first job and after each, and how many jobs ran.
+  // Value {results, prints, ran, schema}: one result per job that ran
+  // (the last ran of them; undefined for the jobs before, whose results
+  // the page shows already), a fingerprint of the database before the
+  // first job and after each, and how many jobs ran.
   async run({ jobs, warm }, id) {
     const { results, prints, ran } = await chain.reach(jobs, !warm, id);
-    return { results, prints, ran, schema: db.schema() };
+    return { results: results.map((r, j) => (j >= jobs.length - ran ? r : undefined)), prints, ran, schema: db.schema() };
   },
 
   // check judges an exercise: the cells above (jobs), then the reader's
