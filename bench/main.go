@@ -124,7 +124,7 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	browser, closeBrowser, err := newBrowser(ctx, c.chromium)
+	browser, closeBrowser, _, err := newBrowser(ctx, c.chromium)
 	if err != nil {
 		return err
 	}
@@ -266,10 +266,10 @@ func newHandler(upstream *url.URL, served map[string]map[string]asset) (http.Han
 }
 
 // newBrowser starts headless Chromium with the flags the browser tests use.
-func newBrowser(ctx context.Context, execPath string) (context.Context, func(), error) {
+func newBrowser(ctx context.Context, execPath string) (context.Context, func(), string, error) {
 	dir, err := os.MkdirTemp("", "dbtour-bench-")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(execPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
@@ -285,9 +285,9 @@ func newBrowser(ctx context.Context, execPath string) (context.Context, func(), 
 	closeAll := func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
 	if err := chromedp.Do(browser); err != nil {
 		closeAll()
-		return nil, nil, fmt.Errorf("start chromium (%s): %w", execPath, err)
+		return nil, nil, "", fmt.Errorf("start chromium (%s): %w", execPath, err)
 	}
-	return browser, closeAll, nil
+	return browser, closeAll, dir, nil
 }
 
 // throttled is the slow link of the throttled cold start: 20 Mbit/s down,

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -50,7 +52,10 @@ type results struct {
 	fcp              []float64
 	cold, slow, warm map[string]samples // phase -> engine -> runs
 	third            samples
-	tiered           samples // second visit's first result after a first visit that tiered up
+	tiered           samples // on disk: second visit's first result after a first visit that tiered up
+	plainSecond      samples // on disk: second visit's first result after a plain first visit
+	cacheTiered      samples // bytes of V8's code cache on disk after a tiered-up first visit
+	cachePlain       samples // the same after a plain first visit
 	rtP50, rtP99     samples
 	bulkNames        []string
 	bulk             map[string]samples // step -> engine -> runs
@@ -77,6 +82,7 @@ type measurer struct {
 func (m *measurer) measure() (*results, error) {
 	r := &results{
 		wasmBytes: samples{}, bytes: samples{}, third: samples{}, tiered: samples{},
+		plainSecond: samples{}, cachePlain: samples{}, cacheTiered: samples{},
 		cold: map[string]samples{}, slow: map[string]samples{}, warm: map[string]samples{},
 		rtP50: samples{}, rtP99: samples{}, bulk: map[string]samples{},
 	}
@@ -144,12 +150,20 @@ func (m *measurer) measure() (*results, error) {
 		}
 	}
 	for i := range max(1, m.c.runs-2) {
-		progress("warm start after a first visit that tiered up, run %d of %d", i+1, max(1, m.c.runs-2))
-		visits, err := m.visits("dbtour", m.page, 2, tierUpMs)
-		if err != nil {
-			return nil, err
+		progress("second visits in a browser profile on disk, with and without tier-up, run %d of %d", i+1, max(1, m.c.runs-2))
+		for _, tierUp := range []int{0, tierUpMs} {
+			second, cached, err := m.persistentVisits(tierUp)
+			if err != nil {
+				return nil, err
+			}
+			if tierUp > 0 {
+				r.tiered["dbtour"] = append(r.tiered["dbtour"], second)
+				r.cacheTiered["dbtour"] = append(r.cacheTiered["dbtour"], cached)
+			} else {
+				r.plainSecond["dbtour"] = append(r.plainSecond["dbtour"], second)
+				r.cachePlain["dbtour"] = append(r.cachePlain["dbtour"], cached)
+			}
 		}
-		r.tiered["dbtour"] = append(r.tiered["dbtour"], visits[1].First)
 	}
 	progress("lesson Runs on %s", heaviestLesson)
 	if err := m.lessonRuns(r); err != nil {
@@ -212,6 +226,11 @@ const tierUpMs = 20000
 func (m *measurer) visits(engine, page string, n, tierUpMs int) ([]startup, error) {
 	ctx, cancel := chromedp.NewContext(m.browser, chromedp.WithNewBrowserContext())
 	defer cancel()
+	return m.visitsIn(ctx, engine, page, n, tierUpMs)
+}
+
+// visitsIn makes the visits of visits in the browser context of ctx.
+func (m *measurer) visitsIn(ctx context.Context, engine, page string, n, tierUpMs int) ([]startup, error) {
 	var out []startup
 	for range n {
 		if err := chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS(`body[data-ready]`))); err != nil {
@@ -264,4 +283,45 @@ func (m *measurer) eval(ctx context.Context, js string, out any) error {
 
 func progress(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
+
+// persistentVisits makes two visits of the benchmark page with dbtour in a
+// new browser whose profile is on disk, as a reader's is (a new browser
+// context keeps its caches in memory, where V8 may keep no compiled code):
+// the first with tierUpMs of tier-up, the second measured. It returns the
+// second visit's first result and the bytes of the code cache on disk
+// between the two.
+func (m *measurer) persistentVisits(tierUpMs int) (second, cacheBytes float64, err error) {
+	browser, closeBrowser, dir, err := newBrowser(context.WithoutCancel(m.browser), m.c.chromium)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer closeBrowser()
+	if _, err := m.visitsIn(browser, "dbtour", m.page, 1, 0); err != nil {
+		return 0, 0, err
+	}
+	var done bool
+	if err := m.eval(browser, fmt.Sprintf("bench.tierUp(%d, %d)", tierUpMs, lingerMs), &done); err != nil {
+		return 0, 0, err
+	}
+	cacheBytes = dirBytes(filepath.Join(dir, "Default", "Code Cache"))
+	visits, err := m.visitsIn(browser, "dbtour", m.page, 1, 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	return visits[0].First, cacheBytes, nil
+}
+
+// dirBytes adds up the sizes of the files under dir.
+func dirBytes(dir string) float64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return float64(n)
 }

@@ -106,7 +106,10 @@ func (r *results) table() string {
 		}
 	}
 	row("warm start (third visit): first result", r.third, ms)
-	row("warm start (second visit) after a first visit that tiered up: first result", r.tiered, ms)
+	row("second visit, browser profile on disk: first result", r.plainSecond, ms)
+	row("second visit, profile on disk, after a first visit that tiered up: first result", r.tiered, ms)
+	row("V8 code cache on disk after a plain first visit", r.cachePlain, kb)
+	row("V8 code cache on disk after a first visit that tiered up", r.cacheTiered, kb)
 	row("lesson query round trip p50 (50 rows)", r.rtP50, ms)
 	row("lesson query round trip p99", r.rtP99, ms)
 	for _, name := range r.bulkNames {

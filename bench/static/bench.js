@@ -91,6 +91,17 @@ window.bench = {
     return r;
   },
 
+  // tierUp starts dbtour's engine, has it exercise its hot code for
+  // tierUpMs (none for 0), as a lesson page's worker does on a first
+  // visit, and keeps it alive lingerMs more, while V8 writes its cache.
+  async tierUp(tierUpMs, lingerMs) {
+    const { worker } = await start("dbtour");
+    if (tierUpMs > 0) await call(worker, { op: "tierUp", budgetMs: tierUpMs });
+    await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    worker.terminate();
+    return true;
+  },
+
   // bulk runs the bulk workload once on a fresh worker.
   async bulk(engine) {
     const { worker } = await start(engine);
