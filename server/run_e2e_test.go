@@ -100,6 +100,12 @@ func TestBrowserStopKeepsState(t *testing.T) {
 	if got := text(ctx, t, `document.querySelector('sql-cell[data-index="2"]').dataset.ran`); got != "1" {
 		t.Errorf("the Run after Stop ran %s cells, want 1", got)
 	}
+	// The restored database takes new tables.
+	if err := typeInto(ctx, 2, "create table fresh (a);\nselect count(*) from fresh"); err != nil {
+		t.Fatal(err)
+	}
+	clickRun(ctx, t, 2)
+	waitRows(ctx, t, 2, [][][]string{{{"0"}}})
 
 	// A reload does not run a stopped cell again: the warm-up ends above
 	// it and the page is ready at once, the cell showing the lesson's result.

@@ -121,10 +121,8 @@ const ops = {
   // statement sees the tables the ones before it made.
   async plan({ above, sql }, id) {
     await chain.reach(above, false, id);
+    const { statements, error } = await onScratch(above, sql); // learn where the statements are
     db.setTimeLimit(0);
-    const before = db.export();
-    const { statements, error } = db.execScript(sql); // learn where the statements are
-    await reopen(before);
     const plans = [];
     for (const st of statements) {
       try {
@@ -340,6 +338,22 @@ class Chain {
   // the schema's version. Equal counters after a SQL job: same database.
   readCounters() {
     return db.exec("select total_changes(), (select schema_version from pragma_schema_version)")[0].values[0].join(":");
+  }
+}
+
+// onScratch runs jobs, then sql, on a scratch database and returns sql's
+// result: where its statements are, without running them on the page's
+// database. (Putting the page's database back from an image instead left
+// Chromium's connection refusing the sql's create statements as existing.)
+async function onScratch(jobs, sql) {
+  const live = db;
+  db = await openDB();
+  try {
+    jobs.forEach(runOne);
+    return db.execScript(sql);
+  } finally {
+    db.close();
+    db = live;
   }
 }
 
