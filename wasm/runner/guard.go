@@ -8,6 +8,7 @@ import (
 	"runtime/metrics"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // The guard's limits on an edited program. The interpreter runs a call
@@ -45,7 +46,8 @@ type guard struct {
 	ticks    atomic.Int64
 	heapBase uint64
 	mu       sync.Mutex
-	failure  error // the first goroutine's panic
+	failure  error          // the first goroutine's panic
+	running  sync.WaitGroup // the program's goroutines under way
 }
 
 func newGuard(ctx context.Context) *guard {
@@ -107,6 +109,8 @@ func (g *guard) Leave() { g.depth.Add(-1) }
 // Go runs f, a go statement's call, so that a panic in it fails the run
 // instead of killing the engine.
 func (g *guard) Go(f func()) {
+	g.running.Add(1)
+	defer g.running.Done()
 	defer func() {
 		if v := recover(); v != nil {
 			g.mu.Lock()
@@ -137,6 +141,21 @@ func (g *guard) Size(n int) int {
 	}
 	g.checkHeap()
 	return n
+}
+
+// settle waits, at most d, for the program's goroutines to end: one that
+// panics as the program returns (its own deferred calls run before the
+// guard's) still fails the run.
+func (g *guard) settle(d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		g.running.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
 }
 
 // goroutineFailure is the first panic of the program's goroutines.

@@ -97,6 +97,7 @@ func RunSource(ctx context.Context, s *engine.Session, name, source string, in p
 		if err := runGuarded(ctx, dsn, p, in, opts, res, out); err != nil {
 			return err
 		}
+		g.settle(100 * time.Millisecond)
 		return g.goroutineFailure()
 	})
 }
