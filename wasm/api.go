@@ -48,6 +48,7 @@ func newAPI() *api {
 //	importCSV(db, table, text)       prepare(db, sql)  bind(stmt, params?)
 //	step(stmt)                       reset(stmt)       free(stmt)
 //	setTimeLimit(db, ms)             inTransaction(db)
+//	runProgram(db, name, inputs, source?, exercise?)  (see program.go)
 func (a *api) object() js.Value {
 	funcs := map[string]func(args []js.Value) any{
 		"open": a.open, "close": a.close, "exec": a.exec,
@@ -55,9 +56,7 @@ func (a *api) object() js.Value {
 		"serialize": a.onDB(serialize), "deserialize": a.onDB(deserialize), "importCSV": a.onDB(importCSV),
 		"setTimeLimit": a.onDB(setTimeLimit), "inTransaction": a.onDB(inTransaction),
 		"prepare": a.prepare, "bind": a.bind, "step": a.step, "reset": a.reset, "free": a.free,
-	}
-	for name, f := range variantFuncs {
-		funcs[name] = a.onDB(f)
+		"runProgram": a.onDB(runProgram),
 	}
 	for name, f := range a.hostFuncs() {
 		funcs[name] = f
@@ -68,10 +67,6 @@ func (a *api) object() js.Value {
 	}
 	return js.ValueOf(obj)
 }
-
-// variantFuncs are the database functions a build variant adds: the ORM
-// variant (build tag orm) adds runProgram.
-var variantFuncs = map[string]dbFunc{}
 
 // open takes optional limits: {timeLimitMs, maxRows, maxLength, maxMemory, maxResultBytes}.
 func (a *api) open(args []js.Value) any {

@@ -12,13 +12,14 @@ import (
 	"github.com/dbtour/dbtour/wasm/runner"
 )
 
-// The ORM variant of the engine (engine-orm.wasm) carries the course's
-// example programs, GORM and all; pages without program cells load the
-// smaller SQL-only engine.
-func init() {
-	variantFuncs["runProgram"] = runProgram
-}
-
+// The engine comes in three variants, one build of this package each, so
+// that a page downloads only what it runs:
+//
+//	engine.wasm      (no tag)          SQL only; runProgram refuses
+//	engine-orm.wasm  (-tags orm)       the course's programs, compiled
+//	engine-go.wasm   (-tags orm,interp) those and the Go interpreter, for
+//	                                   programs a reader edited or wrote
+//
 // runProgram(db, name, inputs, source?, exercise?) runs an example
 // program on the database and returns its runner.Result; inputs is an
 // object of strings. With source (a reader's edit of the program's file,
@@ -42,20 +43,19 @@ func runProgram(s *engine.Session, args []js.Value) (any, error) {
 			in[k] = x.String()
 		}
 	}
-	ctx := context.Background()
 	src, ex := arg(args, 2), arg(args, 3)
 	switch {
 	case src.Type() == js.TypeUndefined || src.Type() == js.TypeNull:
-		return runner.Run(ctx, s, name, in, runner.Options{})
+		return runner.Run(context.Background(), s, name, in, runner.Options{})
 	case src.Type() != js.TypeString:
 		return nil, fmt.Errorf("program source: want a string, got %s", src.Type())
-	case ex.Type() == js.TypeObject:
-		e := runner.Exercise{Solution: ex.Get("solution").String()}
+	}
+	var e *runner.Exercise
+	if ex.Type() == js.TypeObject {
+		e = &runner.Exercise{Solution: ex.Get("solution").String()}
 		if c := ex.Get("check"); c.Type() == js.TypeString {
 			e.Check = c.String()
 		}
-		return runner.RunExercise(ctx, s, src.String(), in, e, runner.Options{})
-	default:
-		return runner.RunSource(ctx, s, name, src.String(), in, runner.Options{})
 	}
+	return runSource(s, name, src.String(), in, e)
 }

@@ -1,3 +1,5 @@
+//go:build !js || interp
+
 package runner
 
 import (
@@ -9,21 +11,6 @@ import (
 	"github.com/dbtour/dbtour/lessons/programs"
 	"github.com/dbtour/dbtour/wasm/engine"
 )
-
-// Exercise is what a Go exercise judges a reader's program against: the
-// lesson's solution program and, when the exercise changes the
-// database, a SQL query whose result after each program must agree.
-type Exercise struct {
-	Solution string `json:"solution"`
-	Check    string `json:"check,omitempty"`
-}
-
-// Judged is the verdict on a reader's program, kept in its Result.
-type Judged struct {
-	// Problem is "" when the program is right, or else the first
-	// difference from the solution, for the reader.
-	Problem string `json:"problem"`
-}
 
 // RunExercise runs the solution of ex on the session's database and sets
 // it aside, then runs source there as RunSource does (its run stays, as

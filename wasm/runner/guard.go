@@ -1,3 +1,5 @@
+//go:build !js || interp
+
 package runner
 
 import (
@@ -27,14 +29,6 @@ const (
 	clockEvery = 1 << 4  // Ticks between looks at the clock
 	heapEvery  = 1 << 10 // Ticks between looks at the heap
 )
-
-// StopError is how a guard ends a program: it ran past its time, too
-// deep, or asked for too much memory, or one of its goroutines panicked.
-// The runner puts the database back as it was before such a run.
-type StopError struct{ Reason string }
-
-// Error says why the program was stopped.
-func (e *StopError) Error() string { return "program stopped: " + e.Reason }
 
 // guard watches one run of an interpreted program. The runner rewrites
 // the program to call it (see rewrite.go): Tick at the top of every loop

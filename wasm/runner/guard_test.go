@@ -1,3 +1,5 @@
+//go:build !js || interp
+
 package runner
 
 import (

@@ -1,3 +1,5 @@
+//go:build !js || interp
+
 package runner
 
 import (
@@ -24,18 +26,6 @@ import (
 // programsPath is the compiled package the course's programs live in; an
 // edited program sees its other names (models, helpers) through it.
 const programsPath = "github.com/dbtour/dbtour/lessons/programs"
-
-// SourceError is a problem the interpreter found in a reader's program
-// before running it, at a line and column of the source (1-based).
-type SourceError struct {
-	Line, Column int
-	Msg          string
-}
-
-// Error says where and what, as the Go compiler does.
-func (e *SourceError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
-}
 
 // Allowed lists the packages an edited program may import, sorted.
 func Allowed() []string {

@@ -58,6 +58,21 @@ type Options struct {
 	Now func() time.Time
 }
 
+// Exercise is what a Go exercise judges a reader's program against: the
+// lesson's solution program and, when the exercise changes the
+// database, a SQL query whose result after each program must agree.
+type Exercise struct {
+	Solution string `json:"solution"`
+	Check    string `json:"check,omitempty"`
+}
+
+// Judged is the verdict on a reader's program, kept in its Result.
+type Judged struct {
+	// Problem is "" when the program is right, or else the first
+	// difference from the solution, for the reader.
+	Problem string `json:"problem"`
+}
+
 // dbs numbers the shared in-memory databases that runs create.
 var dbs atomic.Int64
 
@@ -72,33 +87,6 @@ func Run(ctx context.Context, s *engine.Session, name string, in programs.Inputs
 	}
 	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
 		return run(ctx, dsn, p, in, opts, res, &limitedBuffer{max: maxOutput})
-	})
-}
-
-// RunSource runs source, a reader's edit of the program called name (or,
-// with no such program, any Go file of package programs that declares a
-// function with a program's signature), interpreted, as Run runs the
-// compiled program. The interpreted program runs under a guard (see
-// guard.go): a run it stops, a goroutine's panic included, leaves the
-// session's database as it was before the run.
-func RunSource(ctx context.Context, s *engine.Session, name, source string, in programs.Inputs, opts Options) (*Result, error) {
-	entry := ""
-	if p, ok := programs.Lookup(name); ok {
-		entry = entryName(p)
-	}
-	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
-		out := &limitedBuffer{max: maxOutput}
-		g := newGuard(ctx)
-		p, err := interpret(source, entry, out, g)
-		if err != nil {
-			res.Output = out.String()
-			return err
-		}
-		if err := runGuarded(ctx, dsn, p, in, opts, res, out); err != nil {
-			return err
-		}
-		g.settle(100 * time.Millisecond)
-		return g.goroutineFailure()
 	})
 }
 
@@ -140,23 +128,6 @@ func runOn(ctx context.Context, s *engine.Session, name string, do func(ctx cont
 		return nil, fmt.Errorf("program %s: %w", name, err)
 	}
 	return res, nil
-}
-
-// runGuarded runs an interpreted program on a goroutine of its own, so
-// that one blocked for good (on a channel no one sends to, say) ends at
-// its context's end rather than never.
-func runGuarded(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result, out *limitedBuffer) error {
-	done := make(chan error, 1)
-	part := &Result{}
-	go func() { done <- run(ctx, dsn, p, in, opts, part, out) }()
-	select {
-	case err := <-done:
-		*res = *part
-		return err
-	case <-ctx.Done():
-		res.Output = out.String()
-		return &StopError{Reason: fmt.Sprintf("it was still running at its time limit (%v)", ctx.Err())}
-	}
 }
 
 // run opens dsn through database/sql (and GORM for GORM programs, with
