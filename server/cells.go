@@ -18,9 +18,9 @@ func runCell(ctx context.Context, s *engine.Session, c *lessons.Cell, index int,
 		return nil, err
 	}
 	v := &web.CellView{Index: index, Setup: c.Kind == lessons.Setup, Source: c.Source,
-		Exercise: exerciseView(c), Params: paramViews(c.Params), Result: o.Result}
+		Exercise: exerciseView(c), Params: paramViews(c.Params), Result: resultView(o.Result)}
 	if p := o.Program; p != nil {
-		v.Program = &web.ProgramView{Name: p.Name, Source: p.Source, Result: p.Result}
+		v.Program = &web.ProgramView{Name: p.Name, Source: p.Source, Result: programResultView(p.Result)}
 	}
 	if csv := o.CSV; csv != nil {
 		v.CSV = &web.CSVView{Table: csv.Table, Rows: csv.Rows, Error: csv.Error}
@@ -43,4 +43,31 @@ func exerciseView(c *lessons.Cell) *web.ExerciseView {
 		return nil
 	}
 	return &web.ExerciseView{Solution: c.Solution, Check: c.Check, Ordered: c.Ordered, Hints: c.Hints}
+}
+
+// resultView is what the page shows of a SQL script's result.
+func resultView(r engine.Result) web.ResultView {
+	v := web.ResultView{Statements: make([]web.StatementView, len(r.Statements))}
+	for i, st := range r.Statements {
+		rows := make([][]any, len(st.Rows))
+		for j, row := range st.Rows {
+			rows[j] = row
+		}
+		v.Statements[i] = web.StatementView{SQL: st.SQL, Columns: st.Columns, Rows: rows,
+			Truncated: st.Truncated, TotalRows: st.TotalRows, Changes: st.Changes}
+	}
+	if e := r.Error; e != nil {
+		v.Error = &web.ErrorView{Message: e.Message, Line: e.Line, Column: e.Column}
+	}
+	return v
+}
+
+// programResultView is what the page shows of a program's run.
+func programResultView(r *runner.Result) web.ProgramResultView {
+	v := web.ProgramResultView{Output: r.Output, Error: r.Error,
+		Statements: make([]web.ProgramStatementView, len(r.Statements))}
+	for i, st := range r.Statements {
+		v.Statements[i] = web.ProgramStatementView{SQL: st.SQL, Rows: st.Rows, Error: st.Error}
+	}
+	return v
 }

@@ -113,7 +113,7 @@ var readsClock = regexp.MustCompile(`(?i)'now'|unixepoch\(\s*\)|current_(timesta
 // durations matches times a program prints.
 var durations = regexp.MustCompile(`\b\d+(\.\d+)?\s?(ns|µs|us|ms|s|m)\b`)
 
-func writeResult(b *strings.Builder, r engine.Result) {
+func writeResult(b *strings.Builder, r web.ResultView) {
 	for _, st := range r.Statements {
 		if st.Columns == nil {
 			fmt.Fprintf(b, "%s\n  %s\n", web.FirstLine(st.SQL), web.Describe(st.Changes))
@@ -131,8 +131,8 @@ func writeResult(b *strings.Builder, r engine.Result) {
 			fmt.Fprintf(b, "  %s\n", web.TruncationNote(len(st.Rows), st.TotalRows))
 		}
 	}
-	if r.Error != nil {
-		fmt.Fprintf(b, "error: %v\n", r.Error)
+	if e := r.Error; e != nil {
+		fmt.Fprintf(b, "error: line %d, column %d: %s\n", e.Line, e.Column, e.Message)
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dbtour/dbtour/sqlfmt"
-	"github.com/dbtour/dbtour/wasm/engine"
 )
 
 // The page script (web/static/js/results.js) mirrors every function here,
@@ -98,7 +97,7 @@ func group(n int) string {
 // NumericColumns reports, for each column of st, whether it holds
 // numbers only (NULLs aside, at least one number): such a column's
 // heading is right-aligned like its values.
-func NumericColumns(st engine.Statement) []bool {
+func NumericColumns(st StatementView) []bool {
 	num := make([]bool, len(st.Columns))
 	for i := range st.Columns {
 		seen := false

@@ -1,10 +1,5 @@
 package web
 
-import (
-	"github.com/dbtour/dbtour/wasm/engine"
-	"github.com/dbtour/dbtour/wasm/runner"
-)
-
 // LessonLink points to a lesson from another page.
 type LessonLink struct {
 	Href    string
@@ -71,7 +66,7 @@ type CellView struct {
 	// Setup marks a cell that prepares the database and is shown folded.
 	Setup  bool
 	Source string
-	Result engine.Result
+	Result ResultView
 	// Exercise is set for a cell that checks itself.
 	Exercise *ExerciseView
 	// Params are the cell's named parameters, or its program's inputs,
@@ -89,12 +84,63 @@ type Param struct {
 	Value string
 }
 
+// ResultView is what a SQL cell's script did: one StatementView per
+// statement that ran, in script order, then the error that stopped the
+// script, if any.
+type ResultView struct {
+	Statements []StatementView
+	// Error is nil when every statement ran.
+	Error *ErrorView
+}
+
+// StatementView is one statement's outcome as the page shows it.
+type StatementView struct {
+	// SQL is the statement's own text; its first line captions the result.
+	SQL string
+	// Columns names the result columns; nil for a statement that returns
+	// no rows, which shows Changes instead.
+	Columns []string
+	// Rows are the rows shown. Each value is nil, int64, float64, string
+	// or []byte, as SQLite stored it (FormatValue shows it).
+	Rows [][]any
+	// Truncated reports that rows were dropped; TotalRows then counts
+	// them all, or is -1 when there were too many to count.
+	Truncated bool
+	TotalRows int64
+	// Changes counts the rows the statement inserted, updated or deleted.
+	Changes int64
+}
+
+// ErrorView is why a script stopped: SQLite's message and where in the
+// cell it points, both from 1.
+type ErrorView struct {
+	Message      string
+	Line, Column int
+}
+
 // ProgramView is an example program's cell: its name, its Go source (the
 // file that was compiled) and what running it in page order did.
 type ProgramView struct {
 	Name   string
 	Source string
-	Result *runner.Result
+	Result ProgramResultView
+}
+
+// ProgramResultView is what a program did: the SQL statements it made
+// SQLite run, in order; what it printed; and its error ("" for none).
+type ProgramResultView struct {
+	Statements []ProgramStatementView
+	Output     string
+	Error      string
+}
+
+// ProgramStatementView is one SQL statement a program ran, with its bound
+// values written in, and the rows it affected (-1 when unknown) or its
+// error.
+type ProgramStatementView struct {
+	SQL   string
+	Rows  int64
+	Error string
 }
 
 // CSVView is a CSV cell: the table it fills and how many rows it

@@ -12,7 +12,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/a-h/templ"
-	"github.com/dbtour/dbtour/wasm/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.html")
@@ -38,16 +37,16 @@ func sampleLesson() LessonView {
 		Blocks: []BlockView{
 			{HTML: "<p>Intro.</p>"},
 			{Cell: &CellView{Index: 0, Setup: true, Source: "create table t(x);",
-				Result: engine.Result{Statements: []engine.Statement{{SQL: "create table t(x);"}}}}},
+				Result: ResultView{Statements: []StatementView{{SQL: "create table t(x);"}}}}},
 			{Cell: &CellView{Index: 1, Source: "select * from t; insert into t values (1)",
-				Result: engine.Result{Statements: []engine.Statement{
-					{SQL: "select * from t;", Columns: []string{"x", "<b>y</b>"}, Truncated: true, TotalRows: 7, Rows: []engine.Row{
+				Result: ResultView{Statements: []StatementView{
+					{SQL: "select * from t;", Columns: []string{"x", "<b>y</b>"}, Truncated: true, TotalRows: 7, Rows: [][]any{
 						{nil, int64(42)}, {1234567.5, []byte{0xca, 0xfe}}, {`<img src=x onerror="alert(1)">`, 1e-7},
 					}},
 					{SQL: "insert into t values (1)", Changes: 1},
 				}}}},
 			{Cell: &CellView{Index: 2, Source: "selec 1",
-				Result: engine.Result{Statements: []engine.Statement{}, Error: &engine.Error{
+				Result: ResultView{Statements: []StatementView{}, Error: &ErrorView{
 					Message: `near "selec": syntax error`, Line: 1, Column: 1}}}},
 		},
 		Next: &LessonLink{Href: "../../lessons/next/", Title: "Next one"},
