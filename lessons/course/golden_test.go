@@ -1,4 +1,4 @@
-package main
+package course
 
 import (
 	"context"
@@ -17,10 +17,10 @@ import (
 	"github.com/dbtour/dbtour/web"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/course/*.golden")
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // TestCourseGolden pins the result of every cell of the course that ships,
-// one golden file per lesson (testdata/course/SLUG.golden), so that a
+// one golden file per lesson (testdata/SLUG.golden), so that a
 // change to a lesson, the engine or a program shows up as a diff to read.
 // Run with -update after a deliberate change. Results that read the clock
 // (SQL calling now-functions, timings a program prints) are marked, not
@@ -38,7 +38,7 @@ func TestCourseGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join("testdata", "course", l.Slug+".golden")
+			file := filepath.Join("testdata", l.Slug+".golden")
 			if *update {
 				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -47,7 +47,7 @@ func TestCourseGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (run go test ./server -run CourseGolden -update to write it)", err)
+				t.Fatalf("%v (run go test ./lessons/course -run CourseGolden -update to write it)", err)
 			}
 			if got != string(want) {
 				t.Errorf("%s differs from the lesson's results (-update rewrites it); %s", file, firstDifference(string(want), got))
@@ -78,7 +78,7 @@ func firstDifference(want, got string) string {
 var goldenNow = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
 
 // courseTranscript runs a lesson's cells in page order and writes each
-// result as text.
+// result as text, in the words the page uses (package web).
 func courseTranscript(ctx context.Context, l *lessons.Lesson) (string, error) {
 	s, err := engine.Open(engine.Options{})
 	if err != nil {
@@ -87,20 +87,20 @@ func courseTranscript(ctx context.Context, l *lessons.Lesson) (string, error) {
 	defer s.Close()
 	var b strings.Builder
 	for i, c := range l.Cells() {
-		v, err := runCell(ctx, s, c, i, runner.Options{Now: goldenNow})
+		o, err := Run(ctx, s, c, runner.Options{Now: goldenNow})
 		if err != nil {
 			return "", fmt.Errorf("%s.md:%d: %w", l.Slug, c.Line, err)
 		}
 		fmt.Fprintf(&b, "## %s.md:%d cell %d\n", l.Slug, c.Line, i)
 		switch {
-		case v.Program != nil:
-			writeProgram(&b, v.Program)
-		case v.CSV != nil:
-			writeCSV(&b, v.CSV)
+		case o.Program != nil:
+			writeProgram(&b, o.Program)
+		case o.CSV != nil:
+			writeCSV(&b, o.CSV)
 		case readsClock.MatchString(c.Source):
 			b.WriteString("(reads the clock: not pinned)\n")
 		default:
-			writeResult(&b, v.Result)
+			writeResult(&b, o.Result)
 		}
 		b.WriteString("\n")
 	}
@@ -113,7 +113,7 @@ var readsClock = regexp.MustCompile(`(?i)'now'|unixepoch\(\s*\)|current_(timesta
 // durations matches times a program prints.
 var durations = regexp.MustCompile(`\b\d+(\.\d+)?\s?(ns|µs|us|ms|s|m)\b`)
 
-func writeResult(b *strings.Builder, r web.ResultView) {
+func writeResult(b *strings.Builder, r engine.Result) {
 	for _, st := range r.Statements {
 		if st.Columns == nil {
 			fmt.Fprintf(b, "%s\n  %s\n", web.FirstLine(st.SQL), web.Describe(st.Changes))
@@ -131,12 +131,12 @@ func writeResult(b *strings.Builder, r web.ResultView) {
 			fmt.Fprintf(b, "  %s\n", web.TruncationNote(len(st.Rows), st.TotalRows))
 		}
 	}
-	if e := r.Error; e != nil {
-		fmt.Fprintf(b, "error: line %d, column %d: %s\n", e.Line, e.Column, e.Message)
+	if r.Error != nil {
+		fmt.Fprintf(b, "error: %v\n", r.Error)
 	}
 }
 
-func writeProgram(b *strings.Builder, p *web.ProgramView) {
+func writeProgram(b *strings.Builder, p *ProgramOutcome) {
 	fmt.Fprintf(b, "program %s\n", p.Name)
 	for _, st := range p.Result.Statements {
 		fmt.Fprintf(b, "  sql: %s (%d rows)", st.SQL, st.Rows)
@@ -153,7 +153,7 @@ func writeProgram(b *strings.Builder, p *web.ProgramView) {
 	}
 }
 
-func writeCSV(b *strings.Builder, c *web.CSVView) {
+func writeCSV(b *strings.Builder, c *CSVOutcome) {
 	if c.Error != "" {
 		fmt.Fprintf(b, "csv into %s: error: %s\n", c.Table, c.Error)
 		return
