@@ -164,11 +164,7 @@ func plan(s *engine.Session, args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	nodes, perr := s.QueryPlan(context.Background(), sql)
-	if perr != nil {
-		return nil, perr
-	}
-	return nodes, nil
+	return s.QueryPlan(context.Background(), sql)
 }
 
 func serialize(s *engine.Session, _ []js.Value) (any, error) {

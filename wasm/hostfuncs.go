@@ -50,9 +50,9 @@ func (a *api) prepareNext(args []js.Value) any {
 	if err != nil {
 		return reply(nil, err)
 	}
-	st, tail, perr := s.PrepareNext(context.Background(), sql)
-	if perr != nil {
-		return reply(nil, perr)
+	st, tail, err := s.PrepareNext(context.Background(), sql)
+	if err != nil {
+		return reply(nil, err)
 	}
 	if st == nil {
 		return reply(nil, nil)
@@ -73,9 +73,9 @@ func (a *api) stepRows(args []js.Value) any {
 	if n.Type() != js.TypeNumber || n.Int() < 1 {
 		return reply(nil, fmt.Errorf("stepRows: the row count must be a positive number, got %s", n.Type()))
 	}
-	rows, done, perr := st.StepRows(context.Background(), n.Int())
-	if perr != nil {
-		return reply(nil, perr)
+	rows, done, err := st.StepRows(context.Background(), n.Int())
+	if err != nil {
+		return reply(nil, err)
 	}
 	return reply(map[string]any{"rows": rows, "done": done}, nil)
 }

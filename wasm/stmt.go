@@ -23,9 +23,9 @@ func (a *api) prepare(args []js.Value) any {
 	if err != nil {
 		return reply(nil, err)
 	}
-	st, perr := s.Prepare(context.Background(), sql)
-	if perr != nil {
-		return reply(nil, perr)
+	st, err := s.Prepare(context.Background(), sql)
+	if err != nil {
+		return reply(nil, err)
 	}
 	h := a.handle()
 	a.stmts[h] = &stmtHandle{stmt: st, db: db}
@@ -41,10 +41,7 @@ func (a *api) bind(args []js.Value) any {
 	if err != nil {
 		return reply(nil, err)
 	}
-	if perr := st.Bind(context.Background(), params...); perr != nil {
-		return reply(nil, perr)
-	}
-	return reply(nil, nil)
+	return reply(nil, st.Bind(context.Background(), params...))
 }
 
 func (a *api) step(args []js.Value) any {
@@ -52,9 +49,9 @@ func (a *api) step(args []js.Value) any {
 	if err != nil {
 		return reply(nil, err)
 	}
-	row, perr := st.Step(context.Background())
-	if perr != nil {
-		return reply(nil, perr)
+	row, err := st.Step(context.Background())
+	if err != nil {
+		return reply(nil, err)
 	}
 	if row == nil {
 		return reply(nil, nil) // no more rows

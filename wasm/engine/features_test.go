@@ -71,9 +71,9 @@ func TestQueryPlan(t *testing.T) {
 	t.Parallel()
 	s := fill(t, shopSQL)
 	ctx := context.Background()
-	plan, perr := s.QueryPlan(ctx, "select * from orders where customer_id = 1; drop table orders")
-	if perr != nil {
-		t.Fatal(perr)
+	plan, err := s.QueryPlan(ctx, "select * from orders where customer_id = 1; drop table orders")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(plan) != 1 || !strings.Contains(plan[0].Detail, "USING INDEX orders_by_customer") {
 		t.Errorf("plan: got %+v, want a search using the index", plan)
@@ -85,9 +85,10 @@ func TestQueryPlan(t *testing.T) {
 	if len(nested) == 0 || len(nested[len(nested)-1].Children) == 0 && len(nested[0].Children) == 0 {
 		t.Errorf("nested plan: got %+v, want a step with children", nested)
 	}
-	_, perr = s.QueryPlan(ctx, "\n  select * from nope")
-	if perr == nil || perr.Message != "no such table: nope" || perr.Line != 2 || perr.Column != 3 {
-		t.Errorf("error: got %+v, want no such table at line 2, column 3", perr)
+	_, err = s.QueryPlan(ctx, "\n  select * from nope")
+	var e *Error
+	if !errors.As(err, &e) || e.Message != "no such table: nope" || e.Line != 2 || e.Column != 3 {
+		t.Errorf("error: got %+v, want an *Error: no such table at line 2, column 3", err)
 	}
 }
 
@@ -171,9 +172,9 @@ func TestPrepare(t *testing.T) {
 	t.Parallel()
 	s := fill(t, "create table t(a, b); insert into t values (1, 'x'), (2, 'y'), (3, 'z')")
 	ctx := context.Background()
-	st, perr := s.Prepare(ctx, "select a, b from t where a >= :min order by a")
-	if perr != nil {
-		t.Fatal(perr)
+	st, err := s.Prepare(ctx, "select a, b from t where a >= :min order by a")
+	if err != nil {
+		t.Fatal(err)
 	}
 	defer st.Close()
 	if got := st.Columns(); !reflect.DeepEqual(got, []string{"a", "b"}) {
@@ -203,8 +204,9 @@ func TestPrepare(t *testing.T) {
 		{"-- nothing", "no statement to prepare"},
 		{"select nope", "no such column: nope"},
 	} {
-		if _, err := s.Prepare(ctx, tt.sql); err == nil || err.Message != tt.want {
-			t.Errorf("Prepare(%q): got %v, want %q", tt.sql, err, tt.want)
+		var e *Error
+		if _, err := s.Prepare(ctx, tt.sql); !errors.As(err, &e) || e.Message != tt.want {
+			t.Errorf("Prepare(%q): got %v, want an *Error %q", tt.sql, err, tt.want)
 		}
 	}
 }

@@ -148,14 +148,14 @@ func TestPrepareNext(t *testing.T) {
 	for rest := script; ; {
 		st, tail, err := s.PrepareNext(context.Background(), rest)
 		if err != nil {
-			t.Fatal(err.Message)
+			t.Fatal(err)
 		}
 		if st == nil {
 			break
 		}
 		got = append(got, fmt.Sprintf("%q %q", st.SQL(), st.Params()))
 		if _, err := st.Step(context.Background()); err != nil {
-			t.Fatal(err.Message)
+			t.Fatal(err)
 		}
 		st.Close()
 		rest = tail
@@ -169,7 +169,7 @@ func TestPrepareNext(t *testing.T) {
 		t.Errorf("statements = %s, want %s", got, want)
 	}
 	if _, _, err := s.PrepareNext(context.Background(), "select 1; garbage"); err != nil {
-		t.Errorf("first statement failed: %v", err.Message)
+		t.Errorf("first statement failed: %v", err)
 	}
 	if _, tail, err := s.PrepareNext(context.Background(), "garbage in"); err == nil || tail != "garbage in" {
 		t.Errorf("garbage: error %v, tail %q; want a syntax error and the text kept", err, tail)
@@ -199,13 +199,13 @@ func TestStepRows(t *testing.T) {
 	s := openSession(t)
 	st, _, err := s.PrepareNext(context.Background(), "select value from generate_series(1, 5)")
 	if err != nil {
-		t.Fatal(err.Message)
+		t.Fatal(err)
 	}
 	var got []string
 	for {
 		rows, done, err := st.StepRows(context.Background(), 2)
 		if err != nil {
-			t.Fatal(err.Message)
+			t.Fatal(err)
 		}
 		got = append(got, fmt.Sprint(rows, done))
 		if done {

@@ -285,18 +285,18 @@ var hostileEngineCases = []hostileCase{
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, perr := other.Prepare(context.Background(), "select 1")
-		if perr != nil {
-			t.Fatal(perr)
+		st, err := other.Prepare(context.Background(), "select 1")
+		if err != nil {
+			t.Fatal(err)
 		}
 		other.Close()
-		_, perr = st.Step(context.Background())
-		return errMsg(perr)
+		_, err = st.Step(context.Background())
+		return errMsg(err)
 	}, "statement is freed"},
 	{"bind after free", Options{}, func(t *testing.T, s *Session) string {
-		st, perr := s.Prepare(context.Background(), "select ?")
-		if perr != nil {
-			t.Fatal(perr)
+		st, err := s.Prepare(context.Background(), "select ?")
+		if err != nil {
+			t.Fatal(err)
 		}
 		st.Close()
 		st.Close()

@@ -10,8 +10,8 @@ import (
 // statement is nil when script holds only space and comments; its SQL is
 // the text it was compiled from, up to the tail. As in Exec, SQLite sees
 // one statement's text at a time, so MaxStatementLength bounds each
-// statement, not the script.
-func (s *Session) PrepareNext(ctx context.Context, script string) (*Stmt, string, *Error) {
+// statement, not the script. The error is an *Error positioned in script.
+func (s *Session) PrepareNext(ctx context.Context, script string) (*Stmt, string, error) {
 	var st *Stmt
 	var tail string
 	var perr *Error
@@ -81,7 +81,7 @@ func (st *Stmt) Params() []string {
 // StepRows steps up to n rows in one call, under one time limit, and
 // returns them and whether the statement has no more: for callers that
 // read a whole result (sql.js's exec) without a call per row.
-func (st *Stmt) StepRows(ctx context.Context, n int) ([]Row, bool, *Error) {
+func (st *Stmt) StepRows(ctx context.Context, n int) ([]Row, bool, error) {
 	rows := []Row{}
 	done := false
 	err := st.call(ctx, func() error {

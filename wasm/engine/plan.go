@@ -14,10 +14,11 @@ type PlanNode struct {
 }
 
 // QueryPlan explains how SQLite would run the first statement of sql,
-// without running it, as a tree of steps. An error is positioned in sql.
+// without running it, as a tree of steps. The error is an *Error
+// positioned in sql.
 //
 // https://sqlite.org/eqp.html
-func (s *Session) QueryPlan(ctx context.Context, sql string) ([]PlanNode, *Error) {
+func (s *Session) QueryPlan(ctx context.Context, sql string) ([]PlanNode, error) {
 	const prefix = "explain query plan "
 	trimmed := strings.TrimLeft(sql, " \t\r\n")
 	chunk := trimmed[:statementEnd(trimmed)]

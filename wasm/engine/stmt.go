@@ -23,8 +23,10 @@ type Stmt struct {
 }
 
 // Prepare compiles the first statement of sql. A script of several
-// statements is an error here: Exec runs scripts.
-func (s *Session) Prepare(ctx context.Context, sql string) (*Stmt, *Error) {
+// statements is an error here: Exec runs scripts. The error, as every
+// error of a Stmt's methods, is an *Error positioned in sql (errors.As
+// finds it).
+func (s *Session) Prepare(ctx context.Context, sql string) (*Stmt, error) {
 	var st *Stmt
 	var perr *Error
 	err := s.guard(ctx, func() error {
@@ -62,7 +64,7 @@ func (st *Stmt) Columns() []string {
 
 // call runs f on the live statement as one guarded entry point of its
 // session, and positions an error in the statement's text.
-func (st *Stmt) call(ctx context.Context, f func() error) *Error {
+func (st *Stmt) call(ctx context.Context, f func() error) error {
 	err := errFreed
 	if st.stmt != nil {
 		err = st.s.guard(ctx, func() error {
@@ -79,7 +81,7 @@ func (st *Stmt) call(ctx context.Context, f func() error) *Error {
 }
 
 // Bind resets the statement and binds args as Exec does.
-func (st *Stmt) Bind(ctx context.Context, args ...any) *Error {
+func (st *Stmt) Bind(ctx context.Context, args ...any) error {
 	return st.call(ctx, func() error {
 		if err := st.stmt.Reset(); err != nil {
 			return err
@@ -93,7 +95,7 @@ func (st *Stmt) Bind(ctx context.Context, args ...any) *Error {
 
 // Step advances to the next row and returns it, or nil when there are no
 // more rows. Each step runs under the session's time limit.
-func (st *Stmt) Step(ctx context.Context) (Row, *Error) {
+func (st *Stmt) Step(ctx context.Context) (Row, error) {
 	var row Row
 	err := st.call(ctx, func() error {
 		if st.stmt.Step() {
