@@ -6,7 +6,7 @@
 #   ./build.sh build      generate, bundle the editor, build engine.wasm and bin/dbtour
 #   ./build.sh export DIR build, then write the site into DIR as static files
 #   ./build.sh gen        regenerate templ code
-#   ./build.sh wasm       build the two engine variants and copy wasm_exec.js
+#   ./build.sh wasm       build the three engine variants and copy wasm_exec.js
 #   ./build.sh pack       build engine.wasm, then npm-pack the sql.js-compatible engine into bin/
 #   ./build.sh load       a 5 s load test (wrk) of a lesson page and the engine
 #   ./build.sh bench      the browser benchmark beside sql.js (bench/; about 5 minutes)
@@ -44,12 +44,13 @@ gen() {
 }
 
 wasm() {
-  say "engine.wasm (SQL only) and engine-orm.wasm (with the example programs)"
+  say "engine.wasm (SQL only), engine-orm.wasm (the example programs) and engine-go.wasm (and the Go interpreter)"
   engine_variant web/static/engine/engine.wasm
   engine_variant web/static/engine/engine-orm.wasm -tags=orm
+  engine_variant web/static/engine/engine-go.wasm -tags=orm,interp
   cp "$GOROOT_WASM/wasm_exec.js" web/static/engine/wasm_exec.js
   say "engine .br, .gz (best compression, skipped when current)"
-  go run ./server/precompress web/static/engine/engine.wasm web/static/engine/engine-orm.wasm
+  go run ./server/precompress web/static/engine/engine.wasm web/static/engine/engine-orm.wasm web/static/engine/engine-go.wasm
 }
 
 # engine_variant OUT [FLAGS] builds ./wasm into OUT, keeping the old file
@@ -98,7 +99,7 @@ check_generated() {
   [ -z "$unformatted" ] || die "gofmt needed: $unformatted"
   go mod tidy -diff >/dev/null || die "go.mod/go.sum are not tidy: run go mod tidy"
   go vet ./...
-  GOOS=js GOARCH=wasm go vet ./wasm/...
+  for tags in "" orm orm,interp; do GOOS=js GOARCH=wasm go vet -tags "$tags" ./wasm/...; done
 }
 
 test_all() {
@@ -109,7 +110,7 @@ test_all() {
   say "go test (native)"
   go test -count=1 ./...
   say "go test (GOOS=js GOARCH=wasm, under Node)"
-  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
+  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 -tags interp ./wasm/...
   say "engine.js API (Node), side by side with sql.js"
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"

@@ -3,10 +3,17 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dbtour/dbtour/web"
 )
+
+// fetchedWhenNeeded are the assets the service worker does not precache:
+// the engine with the Go interpreter (1 MB more than engine-orm.wasm,
+// brotli), which a lesson page loads only once a reader edits a program
+// (web/static/js/lesson.js). The worker keeps it once fetched.
+var fetchedWhenNeeded = []string{"engine/engine-go.wasm"}
 
 // serviceWorker returns /sw.js: web's service worker preceded by this
 // build's version and the list of everything to precache, relative to
@@ -14,7 +21,7 @@ import (
 func (s *server) serviceWorker() []byte {
 	precache := []string{}
 	for _, p := range s.paths() {
-		if p == "/sw.js" {
+		if p == "/sw.js" || slices.ContainsFunc(fetchedWhenNeeded, func(f string) bool { return strings.HasSuffix(p, "/"+f) }) {
 			continue
 		}
 		precache = append(precache, "./"+strings.TrimPrefix(p, "/"))

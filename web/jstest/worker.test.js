@@ -78,10 +78,46 @@ test("a warm run runs nothing it has; fingerprints follow the database", async (
 test("a state inside a transaction is not kept: later runs replay to it", async () => {
   await call("load", { engine: "engine.wasm" });
   const page = [sql("create table t (x)"), sql("begin; insert into t values (1)"), sql("rollback"), sql("select count(*) from t")];
-  await call("run", { jobs: page });
+  const first = await call("run", { jobs: page });
+  assert.equal(first.error, undefined);
+  assert.equal(value(first.value.results[3]), 0);
+  assert.match(first.value.prints[2], /^open:/, "the state inside the transaction is named by its jobs");
   const again = await call("run", { jobs: page.slice(0, 3) });
   assert.equal(again.value.results[2].error, undefined, "rollback finds the transaction cell 1 opened");
   assert.equal(again.value.ran, 2, "cell 1's state (in a transaction) was not kept: it runs again");
+});
+
+test("handOver gives a new worker the database and the kept states", async () => {
+  await call("load", { engine: "engine.wasm" });
+  const page = [sql("create table t (x); insert into t values (random())"), sql("select x from t"), sql("select count(*) from t")];
+  const first = await call("run", { jobs: page.slice(0, 2) });
+  const given = await call("handOver");
+  assert.ok(given.value.image.length > 0 && given.value.images.length > 0, "the database and its kept states are handed over");
+  // A new worker (the same engine file here; the page moves to
+  // engine-go.wasm) takes them.
+  await call("load", { engine: "engine.wasm" });
+  await call("adopt", given.value);
+  const again = await call("run", { jobs: page.slice(0, 2) });
+  assert.equal(again.value.ran, 1, "the cells above do not run again after the move");
+  assert.equal(value(again.value.results[1]), value(first.value.results[1]), "the random value cell 0 made came along");
+  const below = await call("run", { jobs: page });
+  assert.equal(below.value.ran, 1);
+  assert.equal(value(below.value.results[2]), 1);
+});
+
+test("handOver inside a transaction hands over no state: the new worker replays", async () => {
+  await call("load", { engine: "engine.wasm" });
+  const page = [sql("create table t (x)"), sql("begin; insert into t values (1)"), sql("commit")];
+  await call("run", { jobs: page.slice(0, 2) });
+  const given = await call("handOver");
+  assert.equal(given.error, undefined);
+  assert.equal(given.value.image, null);
+  await call("load", { engine: "engine.wasm" });
+  await call("adopt", given.value);
+  const done = await call("run", { jobs: page });
+  assert.equal(done.error, undefined);
+  assert.equal(done.value.results[2].error, undefined, "commit finds the transaction cell 1 opened, replayed");
+  assert.equal(done.value.ran, 2, "cell 0's state came along; cell 1 runs again");
 });
 
 test("checkpoints: the state before the cell, posted once", async () => {
@@ -155,4 +191,21 @@ test("tierUp exercises the engine while the page is idle", async () => {
   assert.equal(finished, false, "a request is answered before the tier-up's work");
   const reply = await done;
   assert.deepEqual(reply.value, {});
+});
+
+test("the playground works inside a transaction; what needs an image says to end it", async () => {
+  await call("load", { engine: "engine.wasm" });
+  await call("exec", { sql: "create table t (x)" });
+  const begun = await call("exec", { sql: "begin; insert into t values (1)" });
+  assert.equal(begun.value.result.error, undefined);
+  const more = await call("exec", { sql: "insert into t values (2)" });
+  assert.equal(more.error, undefined, "a statement inside the transaction runs");
+  assert.deepEqual(more.checkpoints, [], "no image is taken inside it: the page keeps the state before it");
+  const exported = await call("export");
+  assert.match(exported.error, /transaction is open: end it with commit or rollback/);
+  const script = await call("script", { sql: "insert into t values (3)" });
+  assert.equal(script.value.failed, "transaction");
+  const done = await call("exec", { sql: "commit; select count(*) from t" });
+  assert.equal(value(done.value.result), 2);
+  assert.ok((await call("export")).value.image.length > 0);
 });

@@ -6,8 +6,9 @@
 // was before the work under way) so that when it must replace the worker
 // (Stop, or an engine that died) the new one starts from that state.
 export class Engine {
-  // engine names the engine file the worker loads: "engine.wasm", or
-  // "engine-orm.wasm" for pages that run example programs.
+  // engine names the engine file the worker loads: "engine.wasm";
+  // "engine-orm.wasm" for pages that run example programs;
+  // "engine-go.wasm" for programs a reader edited (see handOver).
   constructor(workerURL, engine = "engine.wasm") {
     this.workerURL = workerURL;
     this.engine = engine;
@@ -27,8 +28,10 @@ export class Engine {
       this.failAll(ev.message || "the engine worker failed");
     };
     // Their failures reach the requests after them (the worker says why
-    // it has no engine), so no one waits on these two.
-    this.post("load", { engine: this.engine }).catch(() => {});
+    // it has no engine), so no one needs to wait on these two; loaded
+    // says when (and whether) the engine started.
+    this.loaded = this.post("load", { engine: this.engine });
+    this.loaded.catch(() => {});
     if (this.checkpoint) this.post("restore", this.checkpoint).catch(() => {});
   }
 
@@ -50,6 +53,26 @@ export class Engine {
     });
   }
 
+  // handOver moves this engine's database and the states it keeps to
+  // next, an Engine started on another engine file, and ends this one:
+  // the page goes on with next. When next cannot start, the promise
+  // rejects and this engine goes on with its database as it was (the
+  // states it kept are run again when needed).
+  async handOver(next) {
+    await next.loaded;
+    const states = await this.call("handOver");
+    const buffers = [states.image, ...states.images.map(([, kept]) => kept.image)].filter(Boolean).map((image) => image.buffer);
+    await next.call("adopt", states, [...new Set(buffers)]);
+    next.checkpoint = this.checkpoint;
+    this.close(`moved to ${next.engine}`);
+  }
+
+  // close ends the worker; pending requests reject with why.
+  close(why = "closed") {
+    this.worker.terminate();
+    this.failAll(why);
+  }
+
   // stop abandons whatever the worker is doing, even a query that never
   // yields, by replacing it; pending requests reject with `stopped`.
   stop() {
@@ -57,8 +80,7 @@ export class Engine {
   }
 
   restart(why = stopped) {
-    this.worker.terminate();
-    this.failAll(why);
+    this.close(why);
     this.start();
   }
 

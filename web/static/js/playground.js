@@ -29,6 +29,7 @@ const ui = {
   damaged: (name, why) => `“${name}” looks like an SQLite database but is damaged: ${why}.`,
   sqlFailed: (name, line, column, why) => `“${name}” failed at line ${line}, column ${column}: ${why}. Nothing from it was kept.`,
   csvFailed: (name, why) => `“${name}” is not CSV the playground can read: ${why}.`,
+  transaction: (name, why) => `“${name}” was not imported: ${why}.`,
   exists: (name, table) => `“${name}” would become table ${table}, which already exists: rename the file or drop the table first.`,
   opened: (name, n) => `Opened “${name}”: ${count(n, "table")}.`,
   script: (name, n) => `Ran “${name}”: ${count(n, "statement")}.`,
@@ -212,6 +213,7 @@ function importMessage(name, r) {
     case "sql": return ui.sqlFailed(name, r.line, r.column, r.message) + " " + ui.unchanged;
     case "csv": return ui.csvFailed(name, r.message) + " " + ui.unchanged;
     case "exists": return ui.exists(name, r.message) + " " + ui.unchanged;
+    case "transaction": return ui.transaction(name, r.message) + " " + ui.unchanged;
   }
   if (r.tables !== undefined) return ui.opened(name, r.tables);
   if (r.statements !== undefined) return ui.script(name, r.statements);

@@ -62,7 +62,7 @@ async function handle({ id, op, held: pageHolds, ...args }) {
     if (!Object.hasOwn(ops, op)) throw new Error(`unknown request ${op}`);
     if (op !== "load" && !db) throw new Error(loadFailure);
     const value = await ops[op](args, id);
-    postMessage({ id, value }, value && value.image ? [value.image.buffer] : []);
+    postMessage({ id, value }, buffersOf(value));
   } catch (err) {
     postMessage({ id, error: message(err), dead: !alive() });
   }
@@ -70,8 +70,9 @@ async function handle({ id, op, held: pageHolds, ...args }) {
 
 // ops are the requests a page makes.
 const ops = {
-  // load starts the engine file named (engine.wasm, or engine-orm.wasm on
-  // pages with example programs) on an empty database.
+  // load starts the engine file named (engine.wasm; engine-orm.wasm on
+  // pages with example programs; engine-go.wasm once a reader edits Go)
+  // on an empty database.
   async load({ engine }) {
     engineFile = engine;
     try {
@@ -90,6 +91,28 @@ const ops = {
     await reopen(image);
     chain.restored(key, image);
     held = key;
+    return { schema: db.schema() };
+  },
+
+  // handOver gives the database and the states kept of it to another
+  // engine's worker (adopt), for a page that moves there; this worker
+  // keeps none of them after. A state inside an open transaction cannot
+  // travel as an image: the other worker starts empty and replays.
+  // Value {live, image, images: [[key, {image, print}]], steps}.
+  handOver() {
+    const open = db.inTransaction();
+    const value = {
+      live: open ? "" : chain.live, image: open ? null : db.export(),
+      images: [...chain.images], steps: [...chain.steps],
+    };
+    chain.forget();
+    return value;
+  },
+
+  // adopt takes what another engine's worker handed over (handOver).
+  async adopt({ live, image, images, steps }) {
+    await reopen(image);
+    chain.adopt(live, images, steps);
     return { schema: db.schema() };
   },
 
@@ -154,6 +177,7 @@ const ops = {
   // not a sound database leave the current one as it was.
   async open({ data }, id) {
     if (!hasHeader(data)) return failed("not-database", "the file does not start with SQLite's header");
+    if (db.inTransaction()) return failed("transaction", inTransaction);
     const before = checkpointNow(id);
     try {
       db.import(data);
@@ -172,6 +196,7 @@ const ops = {
   // script runs a .sql file on the current database as one unit: if any
   // statement fails, the database is put back as it was.
   script({ sql }, id) {
+    if (db.inTransaction()) return failed("transaction", inTransaction);
     const before = checkpointNow(id);
     const result = db.execScript(sql);
     if (result.error) {
@@ -198,6 +223,7 @@ const ops = {
 
   // export returns the database as .sqlite bytes.
   export() {
+    if (db.inTransaction()) throw new Error(inTransaction);
     return { image: db.export() };
   },
 
@@ -280,6 +306,10 @@ class Chain {
     if (same) {
       print = this.printOf(from);
       if (before && !db.inTransaction()) this.touch(to, before);
+    } else if (db.inTransaction()) {
+      // SQLite takes no image inside a write transaction, and one would
+      // not carry the transaction: the jobs that built the state name it.
+      print = "open:" + to;
     } else {
       const image = db.export();
       print = hash(image);
@@ -307,6 +337,22 @@ class Chain {
     this.live = key;
     if (image && key !== null) this.touch(key, { image: image.slice(), print: hash(image) });
     this.counters = this.readCounters();
+  }
+
+  // adopt takes the states and steps another worker kept, with the
+  // database in the state live.
+  adopt(live, images, steps) {
+    this.images = new Map(images);
+    this.steps = new Map(steps);
+    this.live = live;
+    this.counters = this.readCounters();
+  }
+
+  // forget drops every kept state and step.
+  forget() {
+    this.images.clear();
+    this.steps.clear();
+    this.lost();
   }
 
   // lost records that the database is in a state no key names (a check
@@ -384,8 +430,11 @@ function chainKeys(jobs) {
 }
 
 // checkpointNow posts the playground's database as it is now, before a
-// request changes it, and returns its image.
+// request changes it, and returns its image. Inside a transaction it
+// posts nothing (SQLite takes no image there) and returns null: the page
+// keeps the state before the transaction began, so a Stop rolls back.
 function checkpointNow(id) {
+  if (db.inTransaction()) return null;
   const image = db.export();
   const copy = image.length <= checkpointLimit ? image.slice() : null;
   postMessage({ id, checkpoint: { key: null, image: copy, tooBig: copy === null } }, copy ? [copy.buffer] : []);
@@ -418,6 +467,14 @@ function alive() {
   }
 }
 
+// buffersOf lists the buffers of the images in a reply, each once, to be
+// moved to the page rather than copied.
+function buffersOf(value) {
+  if (!value) return [];
+  const images = [value.image, ...(value.images ?? []).map(([, kept]) => kept.image)];
+  return [...new Set(images.filter(Boolean).map((image) => image.buffer))];
+}
+
 // trim drops the oldest entries of map past limit.
 function trim(map, limit) {
   for (const k of map.keys()) {
@@ -434,6 +491,11 @@ function hasHeader(data) {
   for (let i = 0; i < sqliteHeader.length; i++) if (data[i] !== sqliteHeader.charCodeAt(i)) return false;
   return true;
 }
+
+// inTransaction says why a file is not imported inside a transaction:
+// a failed import puts the database back from an image, which SQLite
+// cannot take there.
+const inTransaction = "a transaction is open: end it with commit or rollback first";
 
 // failed describes an import that changed nothing.
 function failed(problem, message) {
