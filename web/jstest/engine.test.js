@@ -57,6 +57,7 @@ test("misuse throws clear errors", async () => {
   stmt.free();
   assert.throws(() => stmt.step(), { message: "statement is freed" });
   assert.throws(() => db.prepare("select 1; select 2"), { message: "prepare takes one statement; use exec for a script" });
+  assert.throws(() => db.runProgram("gorm-basics"), /engine\.wasm\) runs SQL only; Go programs need engine-orm\.wasm or engine-go\.wasm/);
   db.close();
   db.close();
   assert.throws(() => db.exec("select 1"), { message: "database is closed" });

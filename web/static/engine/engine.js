@@ -168,11 +168,11 @@
     // database/sql or GORM) on this database, with inputs (an object of
     // strings), and returns {statements, output, error, durationMs}: the
     // SQL GORM emitted, what the program printed and the error it
-    // returned. Only engine-orm.wasm carries the programs. With source,
-    // Go text, the engine interprets it instead (a reader's edit); with
-    // exercise ({solution, check}) it also judges it (result.judged).
+    // returned. engine-orm.wasm and engine-go.wasm carry the programs.
+    // With source, Go text, engine-go.wasm interprets it instead (a
+    // reader's edit); with exercise ({solution, check}) it also judges it
+    // (result.judged). An engine without them says so.
     runProgram(name, inputs = {}, source = null, exercise = null) {
-      if (!this.raw.runProgram) throw new Error("this engine has no example programs: open it with engine-orm.wasm");
       return unwrap(this.raw.runProgram(this.handle, name, inputs, source, exercise));
     }
 
