@@ -114,7 +114,9 @@ test_all() {
   say "engine.js API (Node), side by side with sql.js"
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
-  go test -count=1 -tags e2e -run 'Browser|BinaryAlone' ./server
+  # Each test waits for events with its own bounds; the suite's bound is
+  # generous, as on a busy 2-core machine it passed 10 minutes.
+  go test -count=1 -timeout 45m -tags e2e -run 'Browser|BinaryAlone' ./server
 }
 
 # load runs a short, bounded load test on loopback with wrk: a lesson page
