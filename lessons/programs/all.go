@@ -1,38 +1,87 @@
 package programs
 
-// all is every example program by the name a lesson's ```go orm=NAME
-// cell uses.
-var all = map[string]Program{
-	"add-customer":     {File: "add_customer.go", SQL: addCustomer},
-	"batch-timing":     {File: "batch_timing.go", SQL: batchTiming},
-	"begin-on-pool":    {File: "begin_on_pool.go", SQL: beginOnPool},
-	"busy-wait":        {File: "busy_wait.go", SQL: busyWait},
-	"conn-pragmas":     {File: "conn_pragmas.go", SQL: connPragmas},
-	"find-customer":    {File: "find_customer.go", SQL: findCustomer},
-	"gorm-authors":     {File: "gorm_authors.go", GORM: gormAuthors},
-	"gorm-basics":      {File: "gorm_basics.go", GORM: gormBasics},
-	"gorm-create":      {File: "gorm_create.go", GORM: gormCreate},
-	"gorm-delete":      {File: "gorm_delete.go", GORM: gormDelete},
-	"gorm-errors":      {File: "gorm_errors.go", GORM: gormErrors},
-	"gorm-joins":       {File: "gorm_joins.go", GORM: gormJoins},
-	"gorm-migrate":     {File: "gorm_migrate.go", GORM: gormMigrate},
-	"gorm-n-plus-one":  {File: "gorm_n_plus_one.go", GORM: gormNPlusOne},
-	"gorm-preload":     {File: "gorm_preload.go", GORM: gormPreload},
-	"gorm-query":       {File: "gorm_query.go", GORM: gormQuery},
-	"gorm-soft-delete": {File: "gorm_soft_delete.go", GORM: gormSoftDelete},
-	"gorm-update":      {File: "gorm_update.go", GORM: gormUpdate},
-	"login":            {File: "login.go", SQL: login},
-	"lost-update":      {File: "lost_update.go", SQL: lostUpdate},
-	"memory-pool":      {File: "memory_pool.go", SQL: memoryPool},
-	"migrate":          {File: "migrate.go", SQL: migrate},
-	"orders-report":    {File: "orders_report.go", SQL: ordersReport},
-	"pool-stats":       {File: "pool_stats.go", SQL: poolStats},
-	"prepared-insert":  {File: "prepared_insert.go", SQL: preparedInsert},
-	"query-row":        {File: "query_row.go", SQL: queryRow},
-	"query-timeout":    {File: "query_timeout.go", SQL: queryTimeout},
-	"sort-users":       {File: "sort_users.go", SQL: sortUsers},
-	"sql-basics":       {File: "sql_basics.go", SQL: sqlBasics},
-	"time-roundtrip":   {File: "time_roundtrip.go", SQL: timeRoundTrip},
-	"transfer":         {File: "transfer.go", SQL: transferProgram},
-	"two-connections":  {File: "two_connections.go", SQL: twoConnections},
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"unicode"
+)
+
+// all is every example program, registered by its function (see register
+// for how its name and source file follow).
+var all = register(
+	addCustomer,
+	batchTiming,
+	beginOnPool,
+	busyWait,
+	connPragmas,
+	findCustomer,
+	gormAuthors,
+	gormBasics,
+	gormCreate,
+	gormDelete,
+	gormErrors,
+	gormJoins,
+	gormMigrate,
+	gormNPlusOne,
+	gormPreload,
+	gormQuery,
+	gormSoftDelete,
+	gormUpdate,
+	login,
+	lostUpdate,
+	memoryPool,
+	migrate,
+	ordersReport,
+	poolStats,
+	preparedInsert,
+	queryRow,
+	queryTimeout,
+	sortUsers,
+	sqlBasics,
+	timeRoundtrip,
+	transfer,
+	twoConnections,
+)
+
+// entry is a registered program: the name of its function and the
+// program made of it.
+type entry struct {
+	fn  string
+	run Program
+}
+
+// register makes the registry of fns, the programs' functions. A
+// program's name, which a lesson's ```go orm=NAME cell uses, is its
+// function's name in kebab case (gormNPlusOne: gorm-n-plus-one), and its
+// source file is that name in snake case (gorm_n_plus_one.go), so each is
+// spelled once, as the function. A function of neither shape (see Of) is
+// a mistake in this package, and stops start-up.
+func register(fns ...any) map[string]entry {
+	reg := map[string]entry{}
+	for _, f := range fns {
+		full := runtime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()
+		fn := full[strings.LastIndex(full, ".")+1:]
+		run, ok := Of(f)
+		if !ok {
+			panic(fmt.Sprintf("programs: %s has neither program shape", fn))
+		}
+		reg[strings.Join(words(fn), "-")] = entry{fn: fn, run: run}
+	}
+	return reg
+}
+
+// words splits a Go identifier into its lower-cased words, at each
+// capital: gormNPlusOne is gorm, n, plus, one.
+func words(ident string) []string {
+	var out []string
+	start := 0
+	for i, r := range ident {
+		if unicode.IsUpper(r) && i > start {
+			out = append(out, strings.ToLower(ident[start:i]))
+			start = i
+		}
+	}
+	return append(out, strings.ToLower(ident[start:]))
 }

@@ -13,24 +13,50 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
 
-// SQLFunc is an example written against database/sql. ctx carries the
-// run's time limit.
-type SQLFunc func(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) error
+// Program is the one contract between the course's programs and what
+// runs them (package wasm/runner): run on env, under ctx, which carries
+// the run's time limit. The course's programs are written in one of two
+// shapes, against database/sql or against GORM; Of adapts either.
+type Program func(ctx context.Context, env Env) error
 
-// GORMFunc is an example written against GORM; db already carries the
-// run's time limit.
-type GORMFunc func(db *gorm.DB, in Inputs, out io.Writer) error
+// Env is what a program runs with: the page's database, the reader's
+// inputs and where to print.
+type Env struct {
+	// DB is the page's database through database/sql.
+	DB *sql.DB
+	// GORM opens DB through GORM, anew on each call. The runner's opener
+	// records every statement GORM runs, for the page to show.
+	GORM func() (*gorm.DB, error)
+	In   Inputs
+	Out  io.Writer
+}
 
-// Program is one example: exactly one of SQL and GORM is set.
-type Program struct {
-	// File is the program's source file in this package.
-	File string
-	SQL  SQLFunc
-	GORM GORMFunc
+// Of makes a Program of f, a function in one of the two shapes the
+// course's programs are written in, and reports whether f has one:
+//
+//	func(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) error
+//	func(db *gorm.DB, in Inputs, out io.Writer) error
+//
+// A GORM program gets env.GORM's database, bound to ctx.
+func Of(f any) (Program, bool) {
+	switch f := f.(type) {
+	case func(context.Context, *sql.DB, Inputs, io.Writer) error:
+		return func(ctx context.Context, env Env) error { return f(ctx, env.DB, env.In, env.Out) }, true
+	case func(*gorm.DB, Inputs, io.Writer) error:
+		return func(ctx context.Context, env Env) error {
+			db, err := env.GORM()
+			if err != nil {
+				return fmt.Errorf("open the database through GORM: %w", err)
+			}
+			return f(db.WithContext(ctx), env.In, env.Out)
+		}, true
+	}
+	return nil, false
 }
 
 // Inputs are the values a reader typed into the program's form fields,
@@ -52,8 +78,15 @@ var sources embed.FS
 
 // Lookup returns the program called name.
 func Lookup(name string) (Program, bool) {
-	p, ok := all[name]
-	return p, ok
+	e, ok := all[name]
+	return e.run, ok
+}
+
+// Entry returns the name of the function the program called name runs,
+// which its source file declares ("" for no such program): an edited
+// program runs from the function of that name.
+func Entry(name string) string {
+	return all[name].fn
 }
 
 // Names lists every program's name, sorted.
@@ -68,11 +101,12 @@ func Names() []string {
 
 // Source returns the Go source file of the program called name.
 func Source(name string) (string, error) {
-	p, ok := all[name]
+	e, ok := all[name]
 	if !ok {
 		return "", fmt.Errorf("no example program %q", name)
 	}
-	b, err := sources.ReadFile(p.File)
+	file := strings.Join(words(e.fn), "_") + ".go"
+	b, err := sources.ReadFile(file)
 	if err != nil {
 		return "", fmt.Errorf("program %s: %w", name, err)
 	}

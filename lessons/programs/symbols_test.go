@@ -10,8 +10,9 @@ import (
 
 // registry are the package's names that are not part of any program.
 var registry = map[string]bool{
-	"Lookup": true, "Names": true, "Source": true, "Program": true,
-	"Symbols": true, "all": true, "sources": true,
+	"Lookup": true, "Names": true, "Source": true, "Entry": true,
+	"Program": true, "Env": true, "Of": true, "Symbols": true,
+	"all": true, "sources": true, "entry": true, "register": true, "words": true,
 }
 
 // TestSymbolsListEveryName: an edited program sees every top-level name

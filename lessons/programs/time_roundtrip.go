@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// timeRoundTrip stores the same moment twice, once in a time zone two
+// timeRoundtrip stores the same moment twice, once in a time zone two
 // hours east of UTC and once in UTC, shows the text the driver wrote,
 // and reads both back into time.Time values.
-func timeRoundTrip(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) error {
+func timeRoundtrip(ctx context.Context, db *sql.DB, _ Inputs, out io.Writer) error {
 	// Declared datetime, not text: the driver hands a text column's
 	// values to Scan as strings, which a time.Time cannot take.
 	_, err := db.ExecContext(ctx, `create table deliveries (

@@ -7,9 +7,9 @@ import (
 	"io"
 )
 
-// transferProgram moves money between two accounts, all or nothing, and
+// transfer moves money between two accounts, all or nothing, and
 // prints the balances before and after.
-func transferProgram(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) error {
+func transfer(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) error {
 	amount, err := in.Int("cents")
 	if err != nil {
 		return err
@@ -17,7 +17,7 @@ func transferProgram(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) 
 	if err := printBalances(ctx, db, out, "before"); err != nil {
 		return err
 	}
-	if err := transfer(ctx, db, in["from"], in["to"], amount); err != nil {
+	if err := creditAndDebit(ctx, db, in["from"], in["to"], amount); err != nil {
 		fmt.Fprintf(out, "transfer failed, nothing changed:\n  %v\n", err)
 	} else {
 		fmt.Fprintln(out, "transfer committed")
@@ -25,8 +25,8 @@ func transferProgram(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) 
 	return printBalances(ctx, db, out, "after")
 }
 
-// transfer credits to and then debits from, inside one transaction.
-func transfer(ctx context.Context, db *sql.DB, from, to string, cents int) error {
+// creditAndDebit credits to and then debits from, inside one transaction.
+func creditAndDebit(ctx context.Context, db *sql.DB, from, to string, cents int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

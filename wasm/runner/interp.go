@@ -13,7 +13,6 @@ import (
 	"io"
 	"reflect"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,23 +46,23 @@ func interpret(source, entry string, out io.Writer, g *guard) (programs.Program,
 	i := interp.New(interp.Options{Stdout: out, Stderr: io.Discard, Args: []string{}, Env: []string{}})
 	for _, exports := range []interp.Exports{symbols.Symbols, programsExports(), g.exports()} {
 		if err := i.Use(exports); err != nil {
-			return programs.Program{}, fmt.Errorf("interpreter: %w", err)
+			return nil, fmt.Errorf("interpreter: %w", err)
 		}
 	}
 	f, err := parser.ParseFile(i.FileSet(), "program.go", source, parser.ParseComments)
 	if err != nil {
-		return programs.Program{}, parseProblem(err)
+		return nil, parseProblem(err)
 	}
 	if err := prepare(i.FileSet(), f); err != nil {
-		return programs.Program{}, err
+		return nil, err
 	}
 	prelude, err := parser.ParseFile(i.FileSet(), "prelude.go", preludeFor(f), 0)
 	if err != nil {
-		return programs.Program{}, fmt.Errorf("interpreter prelude: %w", err)
+		return nil, fmt.Errorf("interpreter prelude: %w", err)
 	}
 	for _, file := range []*ast.File{prelude, f} {
 		if err := compileAndRun(i, file); err != nil {
-			return programs.Program{}, err
+			return nil, err
 		}
 	}
 	return entryOf(i, f, entry)
@@ -334,12 +333,6 @@ func programsExports() interp.Exports {
 	return interp.Exports{programsPath + "/programs": programs.Symbols}
 }
 
-// Function types of the two kinds of program.
-var (
-	sqlFuncType  = reflect.TypeOf(programs.SQLFunc(nil))
-	gormFuncType = reflect.TypeOf(programs.GORMFunc(nil))
-)
-
 // entryOf finds the program's function in the interpreted f: the one
 // called entry, or with entry "" the first of f's functions that has a
 // program's signature.
@@ -355,30 +348,16 @@ func entryOf(i *interp.Interpreter, f *ast.File, entry string) (programs.Program
 		if err != nil || !v.IsValid() || v.Kind() != reflect.Func {
 			continue
 		}
-		switch {
-		case v.Type().ConvertibleTo(sqlFuncType):
-			return programs.Program{SQL: v.Convert(sqlFuncType).Interface().(programs.SQLFunc)}, nil
-		case v.Type().ConvertibleTo(gormFuncType):
-			return programs.Program{GORM: v.Convert(gormFuncType).Interface().(programs.GORMFunc)}, nil
+		if p, ok := programs.Of(v.Interface()); ok {
+			return p, nil
 		}
 	}
 	want := "a function"
 	if entry != "" {
 		want = "the function " + entry
 	}
-	return programs.Program{}, &SourceError{Line: 1, Column: 1, Msg: want + " with the signature " +
+	return nil, &SourceError{Line: 1, Column: 1, Msg: want + " with the signature " +
 		"func(ctx context.Context, db *sql.DB, in Inputs, out io.Writer) error or func(db *gorm.DB, in Inputs, out io.Writer) error"}
-}
-
-// entryName is the name of a compiled program's function, which its
-// source file declares.
-func entryName(p programs.Program) string {
-	var fn any = p.GORM
-	if p.SQL != nil {
-		fn = p.SQL
-	}
-	full := runtime.FuncForPC(reflect.ValueOf(fn).Pointer()).Name()
-	return full[strings.LastIndex(full, ".")+1:]
 }
 
 // parseProblem turns the parser's first error into a SourceError.

@@ -8,6 +8,7 @@ package runner
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -130,10 +131,10 @@ func runOn(ctx context.Context, s *engine.Session, name string, do func(ctx cont
 	return res, nil
 }
 
-// run opens dsn through database/sql (and GORM for GORM programs, with
-// every statement recorded into res) and runs p, printing to out. A
-// program that panics fails with the panic's message instead of taking
-// the engine down; a guard's stop stays a *StopError.
+// run opens dsn through database/sql and runs p on it, printing to out;
+// a GORM program's database records every statement into res. A program
+// that panics fails with the panic's message instead of taking the
+// engine down; a guard's stop stays a *StopError.
 func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs, opts Options, res *Result, out *limitedBuffer) (err error) {
 	defer func() { res.Output = out.String() }()
 	defer func() {
@@ -146,21 +147,25 @@ func run(ctx context.Context, dsn string, p programs.Program, in programs.Inputs
 		return err
 	}
 	defer db.Close()
-	if p.SQL != nil {
-		return p.SQL(ctx, db, in, out)
-	}
+	openGORM := func() (*gorm.DB, error) { return recordedGORM(db, opts, res) }
+	return p(ctx, programs.Env{DB: db, GORM: openGORM, In: in, Out: out})
+}
+
+// recordedGORM opens db through GORM with every statement recorded into
+// res.
+func recordedGORM(db *sql.DB, opts Options, res *Result) (*gorm.DB, error) {
 	gdb, err := gorm.Open(gormlite.OpenDB(db), &gorm.Config{
 		Logger:         logger.Discard,
 		NowFunc:        opts.Now,
 		TranslateError: true,
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := (&recorder{res: res}).register(gdb); err != nil {
-		return err
+		return nil, fmt.Errorf("record GORM's statements: %w", err)
 	}
-	return p.GORM(gdb.WithContext(ctx), in, out)
+	return gdb, nil
 }
 
 // panicked words a recovered panic; a guard's stop keeps its reason.

@@ -2,8 +2,6 @@ package runner
 
 import (
 	"context"
-	"database/sql"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -178,7 +176,7 @@ func TestRunLimitReachesDerivedContexts(t *testing.T) {
 // TestRunRecoversPanics: a program that panics fails with a message.
 func TestRunRecoversPanics(t *testing.T) {
 	t.Parallel()
-	boom := programs.Program{SQL: func(context.Context, *sql.DB, programs.Inputs, io.Writer) error { panic("boom") }}
+	boom := programs.Program(func(context.Context, programs.Env) error { panic("boom") })
 	err := run(context.Background(), "file:/panics?vfs=memdb", boom, nil, Options{}, &Result{}, &limitedBuffer{max: maxOutput})
 	if err == nil || err.Error() != "the program panicked: boom" {
 		t.Errorf("got %v, want the panic as an error", err)

@@ -18,10 +18,7 @@ import (
 // guard.go): a run it stops, a goroutine's panic included, leaves the
 // session's database as it was before the run.
 func RunSource(ctx context.Context, s *engine.Session, name, source string, in programs.Inputs, opts Options) (*Result, error) {
-	entry := ""
-	if p, ok := programs.Lookup(name); ok {
-		entry = entryName(p)
-	}
+	entry := programs.Entry(name)
 	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
 		out := &limitedBuffer{max: maxOutput}
 		g := newGuard(ctx)
