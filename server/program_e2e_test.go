@@ -4,8 +4,11 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -106,7 +109,9 @@ const countAuthorsSolution = "package programs\n\nimport (\n\t\"fmt\"\n\t\"io\"\
 	"\tfmt.Fprintf(out, \"authors: %d\\n\", n)\n\treturn nil\n}\n"
 
 // TestBrowserEditedGoProgram edits a GORM program (adds a Where), runs it
-// interpreted in the page's engine and sees the changed SQL and output;
+// interpreted and sees the changed SQL and output: the page loads the
+// interpreter's engine (engine-go.wasm) only then, and moves its
+// database there without running the cells above again;
 // the edit survives a reload and Revert puts back the compiled program;
 // a program that never ends is stopped with a message and the engine
 // still runs the next one, which fails to compile and is marked at its
@@ -116,7 +121,8 @@ func TestBrowserEditedGoProgram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s)
+	fetched := &fetchLog{}
+	ts := httptest.NewServer(fetched.wrap(s))
 	defer ts.Close()
 	ctx := newBrowser(t)
 	const preload = `program-cell[data-index="1"]`
@@ -143,9 +149,25 @@ func TestBrowserEditedGoProgram(t *testing.T) {
 			chromedp.Click(chromedp.CSS(cell+` `+button)))
 	}
 	do(chromedp.Navigate(ts.URL+"/lessons/edit/"), chromedp.WaitVisible(chromedp.CSS(preload+` .toolbar`)))
+	// The unedited page runs its programs compiled: the interpreter's
+	// engine is not fetched, nor precached by the service worker.
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="program-output"]`, "Chinua Achebe: 1 book(s)")
+	if fetched.has("/engine/engine-go.wasm") || !fetched.has("/engine/engine-orm.wasm") {
+		t.Errorf("before any edit the page fetched %v, want engine-orm.wasm and not engine-go.wasm", fetched.engines())
+	}
+	if sw := get(t, ts.URL+"/sw.js", ""); strings.Contains(sw, "engine-go.wasm") || !strings.Contains(sw, "engine-orm.wasm") {
+		t.Error("the service worker's precache list should name engine-orm.wasm and not engine-go.wasm")
+	}
+	// Focus in the Go editor fetches it ahead of the first edited Run.
+	do(chromedp.Evaluate[chromedp.Void](`document.querySelector(` + quoteJS(preload) + `).editor.view.focus()`))
+	waitFor(ctx, t, "the interpreter's engine fetched when a Go editor got focus", func() bool { return fetched.has("/engine/engine-go.wasm") })
 	edit(preload, `c.source.replace('Order("id").Find(&authors)', 'Where("name <> ?", "Chinua Achebe").Order("id").Find(&authors)')`)
 	press(preload, `.toolbar button`)
 	waitText(ctx, t, preload+` [data-testid="sql-log"]`, "WHERE name <> \"Chinua Achebe\"")
+	if ran := text(ctx, t, `document.querySelector('`+preload+`').dataset.ran`); ran != "1" {
+		t.Errorf("the edited program's Run ran %s cells, want 1: the states the cells above left did not move to the interpreter", ran)
+	}
 	waitText(ctx, t, preload+` [data-testid="program-output"]`, "Toni Morrison: 2 book(s)")
 	waitText(ctx, t, preload+` .status`, "Edited")
 	if out := text(ctx, t, `document.querySelector('`+preload+` [data-testid="program-output"]').textContent`); strings.Contains(out, "Achebe") {
@@ -184,4 +206,50 @@ func TestBrowserEditedGoProgram(t *testing.T) {
 	edit(exercise, quoteJS(countAuthorsSolution))
 	press(exercise, `button[data-action="check"]`)
 	waitText(ctx, t, exercise+` [data-testid="feedback"]`, "Correct!")
+}
+
+// fetchLog records the paths a test server was asked for.
+type fetchLog struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (f *fetchLog) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.paths = append(f.paths, r.URL.Path)
+		f.mu.Unlock()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// has reports whether a path ending in suffix was asked for.
+func (f *fetchLog) has(suffix string) bool {
+	return slices.ContainsFunc(f.engines(), func(p string) bool { return strings.HasSuffix(p, suffix) })
+}
+
+// engines lists the engine files asked for.
+func (f *fetchLog) engines() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, p := range f.paths {
+		if strings.HasSuffix(p, ".wasm") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// waitFor polls ok until it holds, for at most a minute, and fails the
+// test saying what it waited for.
+func waitFor(ctx context.Context, t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !ok() {
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			t.Fatalf("waited a minute for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

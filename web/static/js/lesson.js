@@ -38,6 +38,15 @@ const jobsOf = (list) => list.map((c) => (edited(c) ? c.job : { ...c.job, limitM
 // of time: the page's warm-up does not run it again.
 const stopped = (c) => loadStopped(c.index) === jobText(c.job);
 
+// interpreter is the engine that runs Go source: an edited program or a
+// Go exercise. It is 1 MB more to download than engine-orm.wasm, so a
+// page loads it only when a job needs it (or a reader starts to edit
+// Go), and moves its database there (Engine.handOver).
+const interpreter = "engine-go.wasm";
+
+// interprets reports whether a job is Go source to interpret.
+const interprets = (job) => job.source !== undefined;
+
 // interrupted reports whether a result ran out of time.
 const interrupted = (result) => result?.error != null && (result.error.code & 0xff) === 9;
 
@@ -69,18 +78,46 @@ async function busyWhile(target, work) {
 }
 
 if (cells().length > 0) {
-  // Pages with example programs need the engine variant that carries them.
-  const variant = document.querySelector("program-cell") ? "engine-orm.wasm" : "engine.wasm";
-  const engine = new Engine(new URL("./worker.js", import.meta.url), variant);
+  // Pages with example programs need the engine variant that carries
+  // them; a page whose reader edited Go starts on the interpreter.
+  const workerURL = new URL("./worker.js", import.meta.url);
+  const variant = !document.querySelector("program-cell") ? "engine.wasm"
+    : cells().some((c) => edited(c) && interprets(c.job)) ? interpreter : "engine-orm.wasm";
+  let engine = new Engine(workerURL, variant);
 
-  // showSchema gives every cell's autocomplete the database's tables,
-  // when they changed.
-  let shownSchema = "";
-  const showSchema = (schema) => {
-    const text = JSON.stringify(schema);
-    if (text === shownSchema) return;
-    shownSchema = text;
-    cells().forEach((c) => c.setSchema(schema));
+  // spare is the interpreter, started ahead of need when the reader
+  // focuses a Go editor, so that the first edited Run does not wait for
+  // its download and compilation.
+  let spare = null;
+  const startInterpreter = () => (spare ??= new Engine(workerURL, interpreter));
+  document.addEventListener("focusin", (ev) => {
+    if (engine.engine !== interpreter && ev.target.closest?.("program-cell .editor")) startInterpreter();
+  });
+
+  // engineFor returns the engine to run jobs on: this page's, moved to the
+  // interpreter first when a job is Go source.
+  let moving = null;
+  const engineFor = async (jobs) => {
+    if (engine.engine === interpreter || !jobs.some(interprets)) return engine;
+    moving ??= (async () => {
+      const next = startInterpreter();
+      try {
+        await next.loaded;
+      } catch (err) {
+        next.close();
+        spare = null; // the next try starts a new one
+        throw new Error(`the Go interpreter (${interpreter}) could not start: ${err.message}`);
+      }
+      await engine.handOver(next); // a Stop ends it, and next stays spare
+      engine = next;
+      spare = null;
+      tierUp(engine);
+      learnLessonPrints();
+    })().finally(() => {
+      moving = null;
+    });
+    await moving;
+    return engine;
   };
 
   // The database panel says whether the database the last run left is as
@@ -98,20 +135,31 @@ if (cells().length > 0) {
     if (panel && lesson) panel.show(schema, print !== undefined && print === lesson[upTo.length]);
   };
 
+  // runnable returns the jobs up to the first this engine cannot run.
+  const runnable = (jobs) => {
+    const cut = engine.engine === interpreter ? -1 : jobs.findIndex(interprets);
+    return cut < 0 ? jobs : jobs.slice(0, cut);
+  };
+
+  // learnLessonPrints runs the lesson's own cells, as far as this engine
+  // can, to learn the fingerprints of the database they build.
+  const learnLessonPrints = () => {
+    const jobs = runnable(cells().map((c) => ({ ...c.lessonJob, limitMs: lessonLimitMs })));
+    lessonPrints = engine.call("run", { jobs, warm: true }).then(({ prints }) => prints, () => null);
+  };
+
   // warmUp compiles the engine while the reader reads and runs the page's
-  // cells once, up to a cell that was stopped, so that the first Run costs
-  // its own cell; an edited cell shows its own result instead of the
-  // lesson's. When cells are edited the lesson's own SQL runs too, to learn
-  // the database it builds.
+  // cells once, up to a cell that was stopped or one only the interpreter
+  // runs, so that the first Run costs its own cell; an edited cell shows
+  // its own result instead of the lesson's. When cells are edited the
+  // lesson's own cells run too, to learn the database they build.
   const warmUp = async () => {
     const all = cells();
     const cut = all.findIndex(stopped);
-    const upTo = cut < 0 ? all : all.slice(0, cut);
+    const upTo = (cut < 0 ? all : all.slice(0, cut)).slice(0, runnable(jobsOf(all)).length);
     const run = engine.call("run", { jobs: jobsOf(upTo), warm: true });
-    lessonPrints = all.some(edited)
-      ? run.catch(() => {}).then(() => engine.call("run", { jobs: all.map((c) => ({ ...c.lessonJob, limitMs: lessonLimitMs })), warm: true }))
-        .then(({ prints }) => prints, () => null)
-      : run.then(({ prints }) => prints, () => null);
+    if (all.some(edited)) run.catch(() => {}).then(learnLessonPrints);
+    else lessonPrints = run.then(({ prints }) => prints, () => null);
     try {
       const { results, prints, schema } = await run;
       upTo.forEach((c, i) => edited(c) && results[i] && c.show(results[i]));
@@ -148,7 +196,7 @@ if (cells().length > 0) {
   // database the cells above build.
   document.addEventListener("cell-plan", (ev) => busyWhile(ev.target, async (target) => {
     const above = jobsOf(cells().filter((c) => c.index < target.index));
-    const { plans } = await engine.call("plan", { above, sql: target.source });
+    const { plans } = await (await engineFor(above)).call("plan", { above, sql: target.source });
     target.showPlan(plans);
   }));
 
@@ -158,7 +206,8 @@ if (cells().length > 0) {
   document.addEventListener("cell-run", (ev) => busyWhile(ev.target, async (target) => {
     const upTo = cells().filter((c) => c.index <= target.index);
     saveStopped(target.index, jobText(target.job)); // until it ends
-    const { results, prints, ran, schema } = await engine.call("run", { jobs: jobsOf(upTo) });
+    const jobs = jobsOf(upTo);
+    const { results, prints, ran, schema } = await (await engineFor(jobs)).call("run", { jobs });
     target.dataset.ran = ran; // how many cells this Run had to run: tests read it
     const result = results[results.length - 1];
     saveStopped(target.index, interrupted(result) ? jobText(target.job) : null);
@@ -172,7 +221,7 @@ if (cells().length > 0) {
   // compares the two.
   document.addEventListener("cell-check", (ev) => busyWhile(ev.target, async (target) => {
     const above = jobsOf(cells().filter((c) => c.index < target.index));
-    const { mine, theirs } = await engine.call("check", {
+    const { mine, theirs } = await (await engineFor(above)).call("check", {
       above, mine: { sql: target.source }, solution: { sql: target.solution, limitMs: lessonLimitMs }, check: target.checkSQL,
     });
     target.show(mine[0]);
