@@ -189,6 +189,19 @@ func TestBrowserEditedGoProgram(t *testing.T) {
 	press(preload, `.toolbar button`)
 	waitText(ctx, t, preload+` [data-testid="error"]`, "program stopped")
 
+	// Stop ends an interpreted program at once; a new worker on the
+	// interpreter starts from the database as it was, and runs the next.
+	edit(preload, `c.source.replace('var authors []Author', 'for {\n\t}\n\tvar authors []Author')`)
+	press(preload, `.toolbar button`)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(`+quoteJS(preload+` .toolbar button`)+`).dataset.stopReady !== undefined`)); err != nil {
+		t.Fatalf("Stop was not armed: %v", err)
+	}
+	do(chromedp.Click(chromedp.CSS(preload + ` .toolbar button`)))
+	waitText(ctx, t, preload+` [data-testid="error"]`, "Stopped.")
+	edit(preload, `c.original.replace('Order("id")', 'Order("id desc")')`)
+	press(preload, `.toolbar button`)
+	waitText(ctx, t, preload+` [data-testid="program-output"]`, "Toni Morrison: 2 book(s)\nChinua Achebe")
+
 	// A compile error is shown with its line and column, and the editor
 	// puts the caret on that line.
 	edit(preload, `c.original.replace('var authors []Author', 'var authors []Author; nope()')`)
