@@ -62,7 +62,7 @@ func interpret(source, entry string, out io.Writer, g *guard) (programs.Program,
 	}
 	for _, file := range []*ast.File{prelude, f} {
 		if err := compileAndRun(i, file); err != nil {
-			return nil, err
+			return nil, placeIntRange(i.FileSet(), f, err)
 		}
 	}
 	return entryOf(i, f, entry)
@@ -77,7 +77,7 @@ func compileAndRun(i *interp.Interpreter, f *ast.File) (err error) {
 		if v := recover(); v != nil {
 			msg := fmt.Sprintf("the interpreter cannot compile this program (%v)", v)
 			if fmt.Sprint(v) == "nil type" {
-				msg += "; if it ranges over an integer (for i := range n), write for i := 0; i < n; i++ instead"
+				msg = rangeOverInt
 			}
 			err = &SourceError{Line: 1, Column: 1, Msg: msg}
 		}
@@ -90,6 +90,49 @@ func compileAndRun(i *interp.Interpreter, f *ast.File) (err error) {
 		return sourceProblem(err)
 	}
 	return nil
+}
+
+// rangeOverInt is what the interpreter's "nil type" panic means in a
+// learner's program: yaegi cannot range over an integer.
+const rangeOverInt = "the interpreter cannot range over an integer (for i := range n): write for i := 0; i < n; i++ instead"
+
+// placeIntRange moves a range-over-integer error from the file's first
+// line to the loop that causes it, when one loop plainly ranges over an
+// integer (a literal, len(...) or arithmetic); other errors pass as they
+// are.
+func placeIntRange(fset *token.FileSet, f *ast.File, err error) error {
+	var bad *SourceError
+	if !errors.As(err, &bad) || bad.Msg != rangeOverInt {
+		return err
+	}
+	var loops []token.Pos
+	ast.Inspect(f, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && plainlyInt(r.X) {
+			loops = append(loops, r.For)
+		}
+		return true
+	})
+	if len(loops) != 1 {
+		return err
+	}
+	at := fset.Position(loops[0])
+	return &SourceError{Line: at.Line, Column: at.Column, Msg: bad.Msg}
+}
+
+// plainlyInt reports whether x is an integer by its form alone.
+func plainlyInt(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.CallExpr:
+		fn, ok := x.Fun.(*ast.Ident)
+		return ok && (fn.Name == "len" || fn.Name == "cap")
+	case *ast.BinaryExpr:
+		return x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.QUO
+	case *ast.ParenExpr:
+		return plainlyInt(x.X)
+	}
+	return false
 }
 
 // prepare checks f's package and imports and rewrites it for the
