@@ -85,7 +85,22 @@ func TestLearnerPrograms(t *testing.T) {
 	return db.Create(&Note{Text: "hi"}).Error`, `type Note struct {
 	ID   uint
 	Text string
-}`, "", "", false},
+}`, "", "say the table, db.Table", false},
+		{"a model of the learner's own, with its table named", `if err := db.Table("notes").AutoMigrate(&Note{}); err != nil {
+		return err
+	}
+	if err := db.Table("notes").Create(&Note{Text: "hi"}).Error; err != nil {
+		return err
+	}
+	var notes []Note
+	if err := db.Table("notes").Find(&notes).Error; err != nil {
+		return err
+	}
+	fmt.Fprintln(out, len(notes), notes[0].Text)
+	return nil`, `type Note struct {
+	ID   uint
+	Text string
+}`, "1 hi\n", "", true},
 		{"a String method is invisible to compiled fmt", `fmt.Fprintln(out, celsius(21))
 	return nil`, `type celsius float64
 

@@ -5,6 +5,8 @@ package runner
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"time"
 
 	"github.com/dbtour/dbtour/lessons/programs"
@@ -19,7 +21,7 @@ import (
 // session's database as it was before the run.
 func RunSource(ctx context.Context, s *engine.Session, name, source string, in programs.Inputs, opts Options) (*Result, error) {
 	entry := programs.Entry(name)
-	return runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
+	res, err := runOn(ctx, s, name, func(ctx context.Context, dsn string, res *Result) error {
 		out := &limitedBuffer{max: maxOutput}
 		g := newGuard(ctx)
 		p, err := interpret(source, entry, out, g)
@@ -33,7 +35,24 @@ func RunSource(ctx context.Context, s *engine.Session, name, source string, in p
 		g.settle(100 * time.Millisecond)
 		return g.goroutineFailure()
 	})
+	if err == nil && res.Error != "" && slices.ContainsFunc(res.Statements, unnamedTable) {
+		res.Error += unnamedModel
+	}
+	return res, err
 }
+
+// unnamedModel explains a failure that comes from a model type the
+// program declares: the interpreter's struct types have no name, and
+// GORM names a model's table after its type.
+const unnamedModel = "\n(a model type your program declares has no name for GORM to make its table's name from, as the interpreter cannot name types: say the table, db.Table(\"notes\").Create(&note), or use one of the lesson's models)"
+
+// unnamedTable reports whether GORM emitted st for a model with no name:
+// GORM quotes the empty name as one backtick.
+func unnamedTable(st Statement) bool {
+	return emptyTableName.MatchString(st.SQL)
+}
+
+var emptyTableName = regexp.MustCompile("(?i)\\b(table|into|from|update)\\s+` ")
 
 // runGuarded runs an interpreted program on a goroutine of its own, so
 // that one blocked for good (on a channel no one sends to, say) ends at
