@@ -89,7 +89,7 @@ build() {
   editor
   wasm
   say "bin/dbtour"
-  go build -trimpath -ldflags="-s -w" -o bin/dbtour ./server
+  go build -trimpath -tags slim -ldflags="-s -w" -o bin/dbtour ./server # slim: engines as .br and .gz only (web/embed_slim.go)
 }
 
 check_generated() {

@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dbtour/dbtour/server/compress"
@@ -22,8 +26,11 @@ import (
 // asset is a prepared response: minified and compressed once, at start-up
 // or, for the engine, at build time.
 type asset struct {
-	body        []byte
-	br, gz      []byte // compressed forms; nil when not worth it
+	body   []byte
+	br, gz []byte // compressed forms; nil when not worth it
+	// gunzip makes body from gz, once, when body was not embedded (the
+	// slim build leaves the engines' raw .wasm out); nil otherwise.
+	gunzip      func() ([]byte, error)
 	contentType string
 	etag        string
 	// immutable marks a versioned asset, cached by browsers for a year.
@@ -72,13 +79,19 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	body, etag := a.body, a.etag
 	if a.br != nil || a.gz != nil {
 		h.Add("Vary", "Accept-Encoding")
-		switch enc := acceptEncoding(r.Header.Get("Accept-Encoding")); {
-		case a.br != nil && enc["br"]:
-			body, etag = a.br, a.etag[:len(a.etag)-1]+`-br"`
-			h.Set("Content-Encoding", "br")
-		case a.gz != nil && enc["gzip"]:
-			body, etag = a.gz, a.etag[:len(a.etag)-1]+`-gz"`
-			h.Set("Content-Encoding", "gzip")
+	}
+	switch enc := acceptEncoding(r.Header.Get("Accept-Encoding")); {
+	case a.br != nil && enc["br"]:
+		body, etag = a.br, a.etag[:len(a.etag)-1]+`-br"`
+		h.Set("Content-Encoding", "br")
+	case a.gz != nil && enc["gzip"]:
+		body, etag = a.gz, a.etag[:len(a.etag)-1]+`-gz"`
+		h.Set("Content-Encoding", "gzip")
+	case a.gunzip != nil:
+		var err error
+		if body, err = a.gunzip(); err != nil {
+			http.Error(w, "the asset's gzip form is corrupt", http.StatusInternalServerError)
+			return
 		}
 	}
 	h.Set("ETag", etag)
@@ -107,57 +120,89 @@ var precompressed = []string{".br", ".gz"}
 // loadAssets prepares every file of fsys, keyed by its path. A file with
 // precompressed siblings is not minified; the siblings are its encodings.
 func loadAssets(m *minify.M, fsys fs.FS) (map[string]*asset, error) {
-	assets := map[string]*asset{}
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || isSibling(fsys, name) {
-			return err
-		}
-		a, err := loadAsset(m, fsys, name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		assets[name] = a
-		return nil
-	})
+	names, err := assetNames(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("load assets: %w", err)
+	}
+	assets := map[string]*asset{}
+	for _, name := range names {
+		if assets[name], err = loadAsset(m, fsys, name); err != nil {
+			return nil, fmt.Errorf("load assets: %s: %w", name, err)
+		}
 	}
 	return assets, nil
 }
 
-// isSibling reports whether name is a precompressed form of another file.
-func isSibling(fsys fs.FS, name string) bool {
-	for _, ext := range precompressed {
-		if base, ok := strings.CutSuffix(name, ext); ok {
-			if _, err := fs.Stat(fsys, base); err == nil {
-				return true
-			}
+// assetNames lists the assets in fsys: its files, each precompressed
+// sibling standing for its base name. The base need not be a file: the
+// slim build embeds the engines as their .br and .gz only.
+func assetNames(fsys fs.FS) ([]string, error) {
+	files := map[string]bool{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files[name] = true
 		}
-	}
-	return false
-}
-
-func loadAsset(m *minify.M, fsys fs.FS, name string) (*asset, error) {
-	body, err := fs.ReadFile(fsys, name)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
+	names := map[string]bool{}
+	for name := range files {
+		names[baseOf(files, name)] = true
+	}
+	return slices.Sorted(maps.Keys(names)), nil
+}
+
+// baseOf returns the file that name is a precompressed sibling of: one
+// that is in files, or whose .br and .gz both are. Any other name is its
+// own base.
+func baseOf(files map[string]bool, name string) string {
+	for _, ext := range precompressed {
+		if base, ok := strings.CutSuffix(name, ext); ok && (files[base] || files[base+".br"] && files[base+".gz"]) {
+			return base
+		}
+	}
+	return name
+}
+
+// loadAsset prepares the asset name. One with both precompressed
+// siblings is served from them, its raw body read from fsys or, when
+// fsys lacks it, made from the .gz when first asked for.
+func loadAsset(m *minify.M, fsys fs.FS, name string) (*asset, error) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
 	br, brErr := fs.ReadFile(fsys, name+".br")
 	gz, gzErr := fs.ReadFile(fsys, name+".gz")
+	body, err := fs.ReadFile(fsys, name)
 	if brErr != nil || gzErr != nil {
+		if err != nil {
+			return nil, err
+		}
 		return newAsset(m, ctype, body)
 	}
-	return &asset{body: body, br: br, gz: gz, contentType: ctype, etag: etagOf(body)}, nil
+	// The ETag names the siblings, which are there with or without the
+	// raw file: the version is the same in both builds.
+	a := &asset{body: body, br: br, gz: gz, contentType: ctype, etag: etagOf(br, gz)}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		a.gunzip = sync.OnceValues(func() ([]byte, error) { return compress.Gunzip(gz) })
+	case err != nil:
+		return nil, err
+	}
+	return a, nil
 }
 
-// etagOf names body by its content, as a strong ETag.
-func etagOf(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + hex.EncodeToString(sum[:8]) + `"`
+// etagOf names the concatenation of parts by its content, as a strong
+// ETag.
+func etagOf(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return `"` + hex.EncodeToString(h.Sum(nil)[:8]) + `"`
 }
 
 // version names a set of assets by their content: it changes whenever

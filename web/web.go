@@ -4,14 +4,11 @@
 package web
 
 import (
-	"embed"
+	_ "embed"
 	"io/fs"
 )
 
 //go:generate go tool templ generate
-
-//go:embed static
-var static embed.FS
 
 //go:embed sw.js
 var serviceWorker []byte
@@ -23,8 +20,9 @@ func ServiceWorker() []byte {
 }
 
 // Static returns the assets served under /static/. The engine files
-// (static/engine/engine.wasm and wasm_exec.js) exist only after
-// `./build.sh wasm`.
+// (static/engine/engine*.wasm, their .br and .gz, and wasm_exec.js) exist
+// only after `./build.sh wasm`. In the slim build (embed_slim.go) each
+// engine is there only as its .br and .gz.
 func Static() fs.FS {
 	sub, err := fs.Sub(static, "static")
 	if err != nil {
