@@ -51,18 +51,38 @@ func like(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 		esc = r
 	}
-	tokens, ok := likeTokens(pattern, esc)
-	if !ok { // an escape with nothing after it matches nothing
+	p := compiledLike(ctx, pattern, esc)
+	if !p.ok { // an escape with nothing after it matches nothing
 		ctx.ResultInt64(0)
 		return
 	}
-	str := runes(cString(arg[1].RawText()))
-	match, err := likeMatch(tokens, str, ctx.Conn().GetInterrupt().Err)
+	match, err := likeMatch(p.tokens, cString(arg[1].RawText()), ctx.Conn().GetInterrupt().Err)
 	if err != nil {
 		ctx.ResultError(sqlite3.INTERRUPT)
 		return
 	}
 	ctx.ResultBool(match)
+}
+
+// likePattern is a pattern read into tokens, with the escape character
+// it was read with; ok is false for one that matches nothing.
+type likePattern struct {
+	tokens []likeToken
+	esc    rune
+	ok     bool
+}
+
+// compiledLike returns pattern read with esc, reusing the tokens SQLite
+// keeps for the statement while the pattern argument stays the same (a
+// LIKE over a table reads its pattern once, not once a row).
+func compiledLike(ctx sqlite3.Context, pattern []byte, esc rune) *likePattern {
+	if p, ok := ctx.GetAuxData(0).(*likePattern); ok && p.esc == esc {
+		return p
+	}
+	tokens, ok := likeTokens(pattern, esc)
+	p := &likePattern{tokens: tokens, esc: esc, ok: ok}
+	ctx.SetAuxData(0, p)
+	return p
 }
 
 // likeToken is one element of a LIKE pattern: % (any), _ (one) or a
@@ -98,10 +118,11 @@ func likeTokens(pattern []byte, esc rune) (tokens []likeToken, ok bool) {
 	return tokens, true
 }
 
-// likeMatch reports whether str matches tokens, calling stop every so
-// often and giving up with its error. It backtracks only to the last %,
-// so its work is at most the string's length times the pattern's.
-func likeMatch(tokens []likeToken, str []rune, stop func() error) (bool, error) {
+// likeMatch reports whether str, UTF-8 as SQLite reads it, matches
+// tokens, calling stop every so often and giving up with its error. It
+// backtracks only to the last %, so its work is at most the string's
+// length times the pattern's.
+func likeMatch(tokens []likeToken, str []byte, stop func() error) (bool, error) {
 	ti, si := 0, 0
 	star, starSi := -1, 0
 	for steps := 0; si < len(str); steps++ {
@@ -110,16 +131,25 @@ func likeMatch(tokens []likeToken, str []rune, stop func() error) (bool, error) 
 				return false, err
 			}
 		}
+		c, n := rune(str[si]), 1
+		if c >= 0x80 {
+			c, n = utf8Read(str[si:])
+		}
 		switch {
 		case ti < len(tokens) && tokens[ti].any:
 			star, starSi = ti, si
 			ti++
-		case ti < len(tokens) && (tokens[ti].one || sameFolded(tokens[ti].lit, str[si])):
+		case ti < len(tokens) && (tokens[ti].one || sameFolded(tokens[ti].lit, c)):
 			ti++
-			si++
+			si += n
 		case star >= 0:
 			ti = star + 1
-			starSi++
+			if str[starSi] < 0x80 {
+				starSi++
+			} else {
+				_, m := utf8Read(str[starSi:])
+				starSi += m
+			}
 			si = starSi
 		default:
 			return false, nil
@@ -157,17 +187,6 @@ func cString(b []byte) []byte {
 		return b[:i]
 	}
 	return b
-}
-
-// runes decodes b as SQLite does, character by character.
-func runes(b []byte) []rune {
-	out := make([]rune, 0, len(b))
-	for len(b) > 0 {
-		r, n := utf8Read(b)
-		out = append(out, r)
-		b = b[n:]
-	}
-	return out
 }
 
 // utf8Read decodes one character from b as sqlite3Utf8Read does: it is

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -55,6 +56,41 @@ func TestLikeAsSQLite(t *testing.T) {
 			t.Fatalf("%q like %q (escape %q): got %v, SQLite gives %v", str, pat, esc, got, want)
 		}
 	}
+	// Over a table, the pattern read once for a statement (a parameter)
+	// and the pattern that changes with each row (a column) agree too.
+	const table = "create table pairs(s, p, e)"
+	if err := ref.Exec(table); err != nil {
+		t.Fatal(err)
+	}
+	if res := s.Exec(context.Background(), table); res.Error != nil {
+		t.Fatal(res.Error)
+	}
+	for range 500 {
+		row := []any{gen(), gen(), []string{"\\", "%", "a"}[rng.IntN(3)]}
+		if err := ref.Exec(fmt.Sprintf("insert into pairs values (%s, %s, %s)", quote(row[0]), quote(row[1]), quote(row[2]))); err != nil {
+			t.Fatal(err)
+		}
+		if res := s.Exec(context.Background(), "insert into pairs values (?, ?, ?)", row...); res.Error != nil {
+			t.Fatal(res.Error)
+		}
+	}
+	for _, q := range []string{
+		"select group_concat(s like p, '') from pairs",
+		"select group_concat(s like p escape e, '') from pairs",
+		"select group_concat(s like '%a_' escape e, '') from pairs",
+		"select group_concat(s like '%a%' || p, '') from pairs",
+	} {
+		stmt, _, err := ref.Prepare(q)
+		if err != nil || !stmt.Step() {
+			t.Fatal(q, err, stmt.Err())
+		}
+		want := stmt.ColumnText(0)
+		stmt.Close()
+		if got := s.Exec(context.Background(), q).Statements[0].Rows[0][0]; got != want {
+			t.Errorf("%s: got %v, SQLite gives %v", q, got, want)
+		}
+	}
+
 	for _, tt := range []struct{ sql, want string }{
 		{"select 'a' like 'a' escape 'ab'", "ESCAPE expression must be a single character"},
 		{"select 'a' like 'a' escape ''", "ESCAPE expression must be a single character"},
@@ -84,4 +120,10 @@ func TestLikeStopsAtTheTimeLimit(t *testing.T) {
 	if took := time.Since(began); took > 10*time.Second {
 		t.Errorf("stopped after %v", took)
 	}
+}
+
+// quote is s as a SQL blob literal, so that any bytes pass as they are,
+// cast to text.
+func quote(s any) string {
+	return fmt.Sprintf("cast(x'%x' as text)", s)
 }
