@@ -90,6 +90,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	case a.gunzip != nil:
 		var err error
 		if body, err = a.gunzip(); err != nil {
+			h.Set("Cache-Control", "no-store") // not a year of this error
 			http.Error(w, "the asset's gzip form is corrupt", http.StatusInternalServerError)
 			return
 		}

@@ -164,6 +164,9 @@ func TestGunzipWhenAsked(t *testing.T) {
 		if rec.Code != tt.wantStatus {
 			t.Errorf("Accept-Encoding %q: got %d, want %d", tt.accept, rec.Code, tt.wantStatus)
 		}
+		if cc := rec.Header().Get("Cache-Control"); rec.Code != 200 && cc != "no-store" {
+			t.Errorf("Accept-Encoding %q: error cached (Cache-Control %q)", tt.accept, cc)
+		}
 	}
 }
 
