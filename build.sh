@@ -109,6 +109,7 @@ test_all() {
   check_generated
   say "go test (native)"
   go test -count=1 ./...
+  go test -count=1 -tags slim ./web # what the release binary embeds
   say "go test (GOOS=js GOARCH=wasm, under Node)"
   PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 -tags interp ./wasm/...
   say "engine.js API (Node), side by side with sql.js"
