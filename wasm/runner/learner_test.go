@@ -101,6 +101,30 @@ func TestLearnerPrograms(t *testing.T) {
 	ID   uint
 	Text string
 }`, "1 hi\n", "", true},
+		{"a TableName method is invisible to GORM", `return db.AutoMigrate(&Note{})`, `type Note struct {
+	ID   uint
+	Text string
+}
+
+func (Note) TableName() string { return "notes" }`, "", "say the table, db.Table", false},
+		{"a BeforeCreate hook on a course model is refused: its type is compiled", `a := Album{Title: "Blue"}
+	if err := db.AutoMigrate(&a); err != nil {
+		return err
+	}
+	if err := db.Create(&a).Error; err != nil {
+		return err
+	}
+	fmt.Fprintln(out, a.Artist == "")
+	return nil`, `func (a *Album) BeforeCreate(tx *gorm.DB) error {
+	a.Artist = "set by the hook"
+	return nil
+}`, "", "cannot define new methods on non-local type programs.Album", false},
+		{"errors.As into the program's own error type", `var err error = &notFound{"x"}
+	var nf *notFound
+	fmt.Fprintln(out, errors.As(fmt.Errorf("w: %w", err), &nf))
+	return nil`, `type notFound struct{ what string }
+
+func (e *notFound) Error() string { return e.what + " not found" }`, "", "errors: *target must be interface or implement error", false},
 		{"a String method is invisible to compiled fmt", `fmt.Fprintln(out, celsius(21))
 	return nil`, `type celsius float64
 
