@@ -4,7 +4,8 @@
 import { Engine, isStopped } from "./client.js";
 import { answer, compare, followUp } from "./exercise.js";
 import { SQLCell } from "./sql-cell.js";
-import { ProgramCell, CSVCell } from "./program-cell.js";
+import { ProgramCell } from "./program-cell.js";
+import { CSVCell } from "./csv-cell.js";
 import { DBPanel } from "./dbpanel.js";
 import { loadStopped, markVisited, saveStopped, loadTieredUp, saveTieredUp } from "./store.js";
 
