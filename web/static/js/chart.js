@@ -1,39 +1,84 @@
 // chart.js: a bar or line chart of a result table that has a label column
 // and numeric columns, drawn as SVG by hand (a few shapes need no
-// library). It reads the table the page shows, so it works alike on
-// results the server rendered and on the browser's own; colours come from
-// CSS classes, so charts follow light and dark mode.
+// library); colours come from CSS classes, so charts follow light and
+// dark mode. What a chart shows is chartData, a pure function of a
+// statement's columns and typed values: the worker's result when the page
+// rendered one, else the values the server's table (web/cell.templ)
+// writes, read back exactly by readCell.
+import { formatValue } from "./results.js";
+import { isReal } from "./sqlvalue.js";
+
 const svgNS = "http://www.w3.org/2000/svg";
 const maxRows = 200;
 const ui = { table: "Table", bar: "Bar", line: "Line", views: "Show the result as", of: "chart of" };
 
-// enhanceResults offers a chart toggle on every chartable result in root.
-export function enhanceResults(root) {
-  for (const block of root.querySelectorAll(".statement")) {
+// enhanceResults offers a chart toggle on every chartable result in root:
+// result's statements when given (root shows them, one block each, as
+// results.js renders them), else the tables the server rendered.
+export function enhanceResults(root, result) {
+  root.querySelectorAll(".statement").forEach((block, i) => {
     const grid = block.querySelector(".grid");
-    if (!grid || block.querySelector(".views")) continue;
-    const data = readTable(grid.querySelector("table"));
+    if (!grid || block.querySelector(".views")) return;
+    const data = chartData(result ? result.statements[i] : tableStatement(grid.querySelector("table")));
     if (data) addToggle(block, grid, data);
-  }
+  });
 }
 
-// readTable returns {columns, labels, series: [{name, values}]} for a
-// table whose first column labels rows and with at least one numeric
-// column after it; null for any other table.
-function readTable(table) {
-  const columns = Array.from(table.tHead.rows[0].cells, (th) => th.textContent);
-  const rows = Array.from(table.tBodies[0].rows);
-  if (columns.length < 2 || rows.length === 0 || rows.length > maxRows) return null;
+// chartData returns {columns, labels, series: [{name, values}]} for a
+// statement ({columns, rows, reals} with values as the worker returns
+// them: null, number, bigint, string, Uint8Array) whose first column
+// labels rows, with 1 to maxRows rows and at least one numeric column
+// after the first; null for any other. A numeric column holds only
+// numbers and NULLs, at least one number finite; a NULL, and a value a
+// chart cannot place (±Inf, NaN), is a gap. Labels read as the table
+// shows them, shortened.
+export function chartData(st) {
+  const { columns, rows } = st;
+  if (!columns || columns.length < 2 || rows.length === 0 || rows.length > maxRows) return null;
   const series = [];
   for (let j = 1; j < columns.length; j++) {
-    const cells = rows.map((tr) => tr.cells[j]);
-    if (!cells.every((td) => td.classList.contains("num") || td.classList.contains("null"))) continue;
-    const values = cells.map((td) => (td.classList.contains("num") ? Number(td.textContent) : null));
-    if (values.some((v) => v !== null && Number.isFinite(v))) series.push({ name: columns[j], values });
+    const column = rows.map((row) => row[j]);
+    if (!column.every((v) => v === null || typeof v === "number" || typeof v === "bigint")) continue;
+    const values = column.map((v) => (v === null || !Number.isFinite(Number(v)) ? null : Number(v)));
+    if (values.some((v) => v !== null)) series.push({ name: columns[j], values });
   }
   if (series.length === 0) return null;
-  const labels = rows.map((tr) => shorten(tr.cells[0].querySelector(".head")?.textContent ?? tr.cells[0].textContent));
+  const real = isReal(st);
+  const labels = rows.map((row, i) => shorten(formatValue(row[0], real(i, 0))[0]));
   return { columns, labels, series };
+}
+
+// tableStatement reads a result table the server rendered back into a
+// statement for chartData: its columns, and each cell's value and
+// whether it is a REAL, by readCell.
+function tableStatement(table) {
+  const columns = Array.from(table.tHead.rows[0].cells, (th) => th.textContent);
+  const reals = [];
+  const rows = Array.from(table.tBodies[0].rows, (tr, r) => Array.from(tr.cells, (td, c) => {
+    const { value, real } = readCell(td.querySelector(".all")?.textContent ?? td.textContent, td.className);
+    if (real) reals.push(r * columns.length + c);
+    return value;
+  }));
+  return { columns, rows, reals };
+}
+
+// readCell returns the value a cell of a server-rendered table shows,
+// from its text and class (web.FormatValue): "null" is NULL; "num" is a
+// number written as SQLite writes it, which reads back as the same
+// value (a REAL in 15 or 17 significant digits, whichever reads back; an
+// integer beyond 2^53 as a bigint, as the worker returns it), and it is a
+// REAL when it has a point, an exponent or is Inf; any other class is
+// the text itself (a blob's x'…' as shown).
+export function readCell(text, cls) {
+  const classes = cls.split(" ");
+  if (classes.includes("null")) return { value: null, real: false };
+  if (!classes.includes("num")) return { value: text, real: false };
+  if (/^-?\d+$/.test(text)) {
+    const n = Number(text);
+    return { value: Number.isSafeInteger(n) ? n : BigInt(text), real: false };
+  }
+  const value = text === "Inf" ? Infinity : text === "-Inf" ? -Infinity : Number(text);
+  return { value, real: true };
 }
 
 // addToggle puts Table / Bar / Line buttons before the grid.
