@@ -4,6 +4,7 @@
 // schema: tables, columns, types, keys and indexes. The page (lesson.js)
 // feeds it and acts on its "db-reset" and "page-reset" events.
 import { el } from "./results.js";
+import { describeTable, schemaUI } from "./schema.js";
 
 const ui = {
   database: "Database:",
@@ -19,11 +20,6 @@ const ui = {
   confirmYes: "Reset every cell",
   cancel: "Cancel",
   schema: (n) => (n === 0 ? "Schema: no tables yet" : `Schema: ${n} ${n === 1 ? "table" : "tables"}`),
-  view: "view",
-  primaryKey: "primary key",
-  notNull: "not null",
-  unique: "unique",
-  index: "index",
 };
 
 // wide is when the panel sits beside the lesson, with room to show the schema.
@@ -89,40 +85,25 @@ export class DBPanel extends HTMLElement {
   }
 }
 
-// columnKeys says what constrains a column of db.schema(): "primary key,
-// not null, default 0, → authors(id)"; "" when nothing does. The
-// playground's schema panel says it the same way.
-export function columnKeys(c) {
-  const keys = [];
-  if (c.primaryKey > 0) keys.push(ui.primaryKey);
-  if (c.notNull) keys.push(ui.notNull);
-  if (c.default) keys.push(`default ${c.default}`);
-  if (c.references) keys.push(`→ ${c.references}`);
-  return keys.join(", ");
-}
-
-// table describes one table or view: its columns and indexes.
+// table shows one table or view: its columns and indexes (schema.js).
 function table(t) {
+  const d = describeTable(t);
   const li = el("li", "");
-  li.dataset.table = t.name;
-  const h = el("h3", "", t.name);
-  if (t.type === "view") h.append(" ", el("span", "type", `(${ui.view})`));
+  li.dataset.table = d.name;
+  const h = el("h3", "", d.name);
+  if (d.view) h.append(" ", el("span", "type", `(${schemaUI.view})`));
   const cols = el("ul", "columns");
-  for (const c of t.columns) {
+  for (const c of d.columns) {
     const item = el("li", "");
     item.append(el("span", "name", c.name));
     if (c.type) item.append(" ", el("span", "type", c.type));
-    const keys = columnKeys(c);
-    if (keys) item.append(" ", el("span", "key", keys));
+    if (c.keys) item.append(" ", el("span", "key", c.keys));
     cols.append(item);
   }
   li.append(h, cols);
-  if (t.indexes && t.indexes.length > 0) {
+  if (d.indexes.length > 0) {
     const idx = el("ul", "indexes");
-    for (const i of t.indexes) {
-      const what = i.origin === "c" ? `${i.unique ? ui.unique + " " : ""}${ui.index} ${i.name}` : i.origin === "pk" ? ui.primaryKey : ui.unique;
-      idx.append(el("li", "", `${what} (${i.columns.join(", ")})`));
-    }
+    for (const text of d.indexes) idx.append(el("li", "", text));
     li.append(idx);
   }
   return li;

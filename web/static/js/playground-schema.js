@@ -1,8 +1,8 @@
-// playground-schema.js: the schema panel: each table and view with its
-// columns, types, keys and indexes, from the engine's db.schema(). Names
-// are always inserted as text, never HTML.
+// playground-schema.js: the playground's schema panel: each table and
+// view, folded, with its columns, types, keys and indexes as schema.js
+// describes them. Names are always inserted as text, never HTML.
 import { el } from "./results.js";
-import { columnKeys } from "./dbpanel.js";
+import { describeTable, schemaUI } from "./schema.js";
 
 // renderSchema returns the panel's contents for schema. closed names the
 // tables the reader folded, which stay folded across runs.
@@ -12,30 +12,28 @@ export function renderSchema(schema, closed) {
     frag.append(el("p", "note", "No tables yet."));
     return frag;
   }
-  for (const t of schema.tables) frag.append(table(t, closed));
+  for (const t of schema.tables) frag.append(table(describeTable(t), closed));
   return frag;
 }
 
-// table shows one table or view, folded with <details>.
-function table(t, closed) {
+// table shows one table or view described by describeTable, folded with
+// <details>.
+function table(d, closed) {
   const box = el("details", "pg-table");
   box.dataset.testid = "pg-table";
-  box.dataset.name = t.name;
-  box.open = !closed.has(t.name);
-  box.addEventListener("toggle", () => (box.open ? closed.delete(t.name) : closed.add(t.name)));
+  box.dataset.name = d.name;
+  box.open = !closed.has(d.name);
+  box.addEventListener("toggle", () => (box.open ? closed.delete(d.name) : closed.add(d.name)));
   const summary = el("summary", "");
-  summary.append(el("span", "pg-name", t.name));
-  if (t.type !== "table") summary.append(" ", el("span", "pg-kind", t.type));
+  summary.append(el("span", "pg-name", d.name));
+  if (d.view) summary.append(" ", el("span", "pg-kind", schemaUI.view));
   box.append(summary);
   const cols = el("ul", "pg-columns");
-  for (const c of t.columns) cols.append(column(c));
+  for (const c of d.columns) cols.append(column(c));
   box.append(cols);
-  const indexes = t.indexes.filter((i) => i.origin !== "pk");
-  if (indexes.length > 0) {
+  if (d.indexes.length > 0) {
     const list = el("ul", "pg-indexes");
-    for (const i of indexes) {
-      list.append(el("li", "", `${i.unique ? "unique " : ""}index ${i.name} (${i.columns.join(", ")})`));
-    }
+    for (const text of d.indexes) list.append(el("li", "", text));
     box.append(list);
   }
   return box;
@@ -46,7 +44,6 @@ function column(c) {
   const li = el("li", "");
   li.append(el("span", "pg-name", c.name));
   if (c.type) li.append(" ", el("span", "pg-type", c.type));
-  const keys = columnKeys(c);
-  if (keys) li.append(" ", el("span", "pg-marks", keys));
+  if (c.keys) li.append(" ", el("span", "pg-marks", c.keys));
   return li;
 }
