@@ -111,7 +111,12 @@ test_all() {
   go test -count=1 ./...
   go test -count=1 -tags slim ./web # what the release binary embeds
   say "go test (GOOS=js GOARCH=wasm, under Node)"
-  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 -tags interp ./wasm/...
+  # The heap guard's test runs in a process of its own: after a program
+  # grew the heap by hundreds of MiB, later parallel runs in the same wasm
+  # instance crashed the Go runtime ("found bad pointer in Go heap") in 2
+  # of 3 runs on a loaded machine (not understood yet; see docs/go-interpreter.md, Guards).
+  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 -tags interp -skip TestGuardStopsGrowingHeap ./wasm/...
+  PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 -tags interp -run TestGuardStopsGrowingHeap ./wasm/runner
   say "engine.js API (Node), side by side with sql.js"
   node --test --test-reporter=spec web/jstest/
   say "browser tests (headless Chromium)"
