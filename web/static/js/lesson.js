@@ -121,6 +121,16 @@ if (cells().length > 0) {
     return engine;
   };
 
+  // showSchema gives every cell's autocomplete the database's tables,
+  // when they changed.
+  let shownSchema = "";
+  const showSchema = (schema) => {
+    const text = JSON.stringify(schema);
+    if (text === shownSchema) return;
+    shownSchema = text;
+    cells().forEach((c) => c.setSchema(schema));
+  };
+
   // The database panel says whether the database the last run left is as
   // the lesson's own SQL builds it, by comparing fingerprints of the
   // database after each cell; lessonPrints are those of the lesson's SQL.
