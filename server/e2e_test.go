@@ -222,7 +222,7 @@ func TestBrowserOffline(t *testing.T) {
 	wait, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	ready := fmt.Sprintf(`navigator.serviceWorker.controller !== null &&
-		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.paths())-1)
+		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.precached()))
 	for {
 		ok, err := chromedp.Run(wait, chromedp.Evaluate[bool](ready, chromedp.EvalAwaitPromise))
 		if err != nil {

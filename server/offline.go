@@ -16,19 +16,25 @@ import (
 var fetchedWhenNeeded = []string{"engine/engine-go.wasm"}
 
 // serviceWorker returns /sw.js: web's service worker preceded by this
-// build's version and the list of everything to precache, relative to
-// the site's root, where the worker lives so that its scope is the site.
+// build's version and the list of everything to precache.
 func (s *server) serviceWorker() []byte {
-	precache := []string{}
+	list, _ := json.Marshal(s.precached()) // a []string always encodes
+	head := fmt.Sprintf("const VERSION = %q;\nconst PRECACHE = %s;\n", s.version, list)
+	return append([]byte(head), web.ServiceWorker()...)
+}
+
+// precached lists what the service worker caches on install: every file
+// but itself and those fetched when needed, relative to the site's root,
+// where the worker lives so that its scope is the site.
+func (s *server) precached() []string {
+	list := []string{}
 	for _, p := range s.paths() {
 		if p == "/sw.js" || slices.ContainsFunc(fetchedWhenNeeded, func(f string) bool { return strings.HasSuffix(p, "/"+f) }) {
 			continue
 		}
-		precache = append(precache, "./"+strings.TrimPrefix(p, "/"))
+		list = append(list, "./"+strings.TrimPrefix(p, "/"))
 	}
-	list, _ := json.Marshal(precache) // a []string always encodes
-	head := fmt.Sprintf("const VERSION = %q;\nconst PRECACHE = %s;\n", s.version, list)
-	return append([]byte(head), web.ServiceWorker()...)
+	return list
 }
 
 // manifest returns the web app manifest that makes the course installable.

@@ -123,7 +123,7 @@ func TestBrowserPlaygroundOffline(t *testing.T) {
 	}
 	pgRun(ctx, t, "select 'online' as state", [][][]string{{{"online"}}})
 	ready := fmt.Sprintf(`navigator.serviceWorker.controller !== null &&
-		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.paths())-1)
+		caches.open("dbtour-%s").then((c) => c.keys()).then((k) => k.length >= %d)`, s.version, len(s.precached()))
 	wait, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(wait, chromedp.Poll[bool](ready, chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {

@@ -152,11 +152,15 @@ if (cells().length > 0) {
     return cut < 0 ? jobs : jobs.slice(0, cut);
   };
 
-  // learnLessonPrints runs the lesson's own cells, as far as this engine
-  // can, to learn the fingerprints of the database they build.
-  const learnLessonPrints = () => {
+  // lessonRun runs the lesson's own cells, as far as this engine can, and
+  // resolves to the fingerprints of the database they build (null when
+  // that failed); learnLessonPrints keeps them as the lesson's.
+  const lessonRun = () => {
     const jobs = runnable(cells().map((c) => ({ ...c.lessonJob, limitMs: lessonLimitMs })));
-    lessonPrints = engine.call("run", { jobs, warm: true }).then(({ prints }) => prints, () => null);
+    return engine.call("run", { jobs, warm: true }).then(({ prints }) => prints, () => null);
+  };
+  const learnLessonPrints = () => {
+    lessonPrints = lessonRun();
   };
 
   // warmUp compiles the engine while the reader reads and runs the page's
@@ -169,8 +173,9 @@ if (cells().length > 0) {
     const cut = all.findIndex(stopped);
     const upTo = (cut < 0 ? all : all.slice(0, cut)).slice(0, runnable(jobsOf(all)).length);
     const run = engine.call("run", { jobs: jobsOf(upTo), warm: true });
-    if (all.some(edited)) run.catch(() => {}).then(learnLessonPrints);
-    else lessonPrints = run.then(({ prints }) => prints, () => null);
+    lessonPrints = all.some(edited)
+      ? run.catch(() => {}).then(lessonRun)
+      : run.then(({ prints }) => prints, () => null);
     try {
       const { results, prints, schema } = await run;
       upTo.forEach((c, i) => edited(c) && results[i] && c.show(results[i]));
