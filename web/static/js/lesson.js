@@ -113,7 +113,7 @@ if (cells().length > 0) {
       engine = next;
       spare = null;
       tierUp(engine);
-      learnLessonPrints();
+      setTimeout(learnLessonPrints); // after the request that needed the move
     })().finally(() => {
       moving = null;
     });
