@@ -11,11 +11,13 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -44,10 +46,41 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil { // start the browser
 		t.Fatalf("start chromium (%s): %v", exec, err)
 	}
+	failOnUncaught(t, ctx)
 	// No step of a browser test may hang the run: two minutes bound it all.
 	bounded, stop := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(stop)
 	return bounded
+}
+
+// failOnUncaught fails the test for every exception a page script threw
+// and no code caught (a rejected promise no one handled included): such an
+// error breaks the page silently, where no other check may look.
+func failOnUncaught(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var mu sync.Mutex
+	var uncaught []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*cdpruntime.EventExceptionThrown); ok {
+			mu.Lock()
+			d := e.ExceptionDetails
+			what := d.Text
+			if d.Exception != nil {
+				what += " " + d.Exception.Description
+			}
+			uncaught = append(uncaught, fmt.Sprintf("%s (%s:%d)", what, d.URL, d.LineNumber+1))
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, e := range uncaught {
+			t.Errorf("a page script threw and nothing caught it: %s", e)
+		}
+	})
 }
 
 // site is a server under test: dbtour itself, or its export behind a
