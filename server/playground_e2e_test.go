@@ -484,7 +484,9 @@ func shareLink(ctx context.Context, t *testing.T, withDB bool) string {
 	checked := text(ctx, t, `String(document.querySelector('[data-testid=pg-share-db]').checked)`)
 	steps := []chromedp.Action[chromedp.Void]{}
 	if (checked == "true") != withDB {
-		steps = append(steps, chromedp.Click(chromedp.CSS(`[data-testid=pg-share-db]`)))
+		// The element's own click, not a mouse click at its place: the
+		// share box above it may still be moving when the mouse lands.
+		steps = append(steps, chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=pg-share-db]').click()`))
 	}
 	steps = append(steps, chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=pg-link]').value = ""`),
 		chromedp.Click(chromedp.CSS(`[data-testid=pg-app] button[data-action=share]`)))
